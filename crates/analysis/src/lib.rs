@@ -1,1 +1,35 @@
-//! placeholder
+//! Pure computations over the daily record held in memory: the cumulative function under
+//! either date convention, period totals and averages, the daily series as published and net
+//! of corrections, and the validation report. Nothing here touches a database or the network;
+//! every function can be tested with a literal series.
+//!
+//! ```
+//! use attrition_analysis::Record;
+//! use attrition_model::{Category, Convention, Observation, Period, SourceId};
+//! use jiff::civil::date;
+//! let obs = |d, v| Observation { report_date: d, category: Category::Tanks, value: v, qualifier: None };
+//! let record = Record::build(
+//!     SourceId::Petroivaniuk,
+//!     [obs(date(2024, 9, 1), 100), obs(date(2024, 9, 2), 103), obs(date(2024, 9, 3), 110)],
+//!     [],
+//!     [],
+//! ).unwrap();
+//! let period = Period::range(date(2024, 9, 1), date(2024, 9, 2)).unwrap();
+//! let figure = record.period_total(Category::Tanks, &period, Convention::LossDay, false).unwrap();
+//! assert_eq!(figure.total, 10); // cum(report 09-03) − cum(report 09-01)
+//! ```
+
+mod daily;
+mod error;
+mod record;
+mod totals;
+mod validation;
+
+pub use daily::{DailyFlags, DailyRow};
+pub use error::{AnalysisError, ImportProblem};
+pub use record::{CategorySeries, Cumulative, Record, TrackingState};
+pub use totals::PeriodFigure;
+pub use validation::{
+    CategoryQualifiers, Decrease, Gap, QualifierCount, SeriesEnd, SeriesStart, ValidationReport, check_batch,
+    check_for_import,
+};

@@ -1,1 +1,68 @@
-//! placeholder
+//! Persistence with provenance: the embedded SQLite store of attrition.
+//!
+//! Every stored value points at the fetch it came from (source, URL or file, fetch time,
+//! SHA-256 of the content). Writes happen in one transaction per import or sync, so a failure
+//! leaves the store exactly as it was, and a run that would change nothing is rolled back so the
+//! file is left untouched. Values that an upstream later revises are kept in a revision log.
+//!
+//! The schema is versioned with `PRAGMA user_version` and migrated in code on open.
+//!
+//! ```no_run
+//! let store = attrition_store::Store::open(std::path::Path::new("attrition.db"))?;
+//! for source in store.sources()? {
+//!     println!("{} to {}", source.source, source.last_report);
+//! }
+//! # Ok::<(), attrition_store::StoreError>(())
+//! ```
+
+mod schema;
+mod sqlite;
+
+pub use sqlite::{ApplySummary, FetchRecord, SourceSummary, Store, StoredRecord};
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database's directory could not be created.
+    #[error("cannot create the store's directory {path}: {source}")]
+    CreateDir {
+        /// The directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// SQLite failed.
+    #[error("store {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer attrition.
+    #[error("store {path} has schema version {found}, newer than this attrition understands ({supported}); upgrade attrition")]
+    TooNew {
+        /// The database file.
+        path: PathBuf,
+        /// Version in the file.
+        found: i64,
+        /// Newest version this build knows.
+        supported: i64,
+    },
+    /// A stored value could not be read back (hand-edited or damaged file).
+    #[error("store {path}: unreadable stored value: {problem}")]
+    Corrupt {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// The platform's default location: `~/.local/share/attrition/attrition.db` on Linux.
+#[must_use]
+pub fn default_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("attrition").join("attrition.db"))
+}

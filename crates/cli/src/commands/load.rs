@@ -1,0 +1,183 @@
+//! `attrition sync` and `attrition import`: bring data in, then say exactly what changed.
+
+use crate::cli::{ImportArgs, SyncArgs, UpstreamArg};
+use crate::output::{Format, Table, group, print, print_csv, print_json};
+use crate::progress::Bar;
+use crate::{Context, ingest::ingest};
+use anyhow::{Context as _, Result};
+use attrition_model::{DataVersion, ParsedFile};
+use attrition_sources::{Detected, HttpOptions, PETROIVANIUK_DEFAULT_BASE, RUSSIANWARSHIP_DEFAULT_BASE};
+use attrition_store::{ApplySummary, Store};
+use serde::Serialize;
+use std::time::Duration;
+
+#[derive(Serialize)]
+struct FileLine {
+    location: String,
+    source: String,
+    kind: String,
+    reports: usize,
+    first_report: Option<String>,
+    last_report: Option<String>,
+    values: usize,
+    corrections: usize,
+    notes: usize,
+    sha256: String,
+    warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Skipped {
+    location: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct LoadReport {
+    store: String,
+    files: Vec<FileLine>,
+    skipped: Vec<Skipped>,
+    changed: bool,
+    summary: ApplySummary,
+    data_versions: Vec<DataVersion>,
+}
+
+fn describe(file: &ParsedFile) -> FileLine {
+    let mut dates: Vec<_> = file.observations.iter().map(|o| o.report_date).chain(file.corrections.iter().map(|c| c.report_date)).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    FileLine {
+        location: file.provenance.location.clone(),
+        source: file.provenance.source.name().to_owned(),
+        kind: file.kind.name().to_owned(),
+        reports: dates.len(),
+        first_report: dates.first().map(ToString::to_string),
+        last_report: dates.last().map(ToString::to_string),
+        values: file.observations.len(),
+        corrections: file.corrections.len(),
+        notes: file.notes.len(),
+        sha256: file.provenance.sha256.clone(),
+        warnings: file.warnings.clone(),
+    }
+}
+
+fn finish(context: &Context, store: &mut Store, files: &[ParsedFile], skipped: Vec<Skipped>) -> Result<()> {
+    let summary = ingest(store, files)?;
+    let data_versions: Vec<DataVersion> =
+        store.sources()?.into_iter().map(|s| DataVersion { source: s.source, last_report: s.last_report }).collect();
+    let report = LoadReport {
+        store: store.path().display().to_string(),
+        files: files.iter().map(describe).collect(),
+        skipped,
+        changed: !summary.is_unchanged(),
+        summary,
+        data_versions,
+    };
+    match context.format {
+        Format::Json => print_json(&report),
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = report
+                .files
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.location.clone(),
+                        f.source.clone(),
+                        f.kind.clone(),
+                        f.reports.to_string(),
+                        f.first_report.clone().unwrap_or_default(),
+                        f.last_report.clone().unwrap_or_default(),
+                        f.values.to_string(),
+                        f.corrections.to_string(),
+                        f.sha256.clone(),
+                    ]
+                })
+                .collect();
+            print_csv(&["location", "source", "kind", "reports", "first_report", "last_report", "values", "corrections", "sha256"], &rows)
+        }
+        Format::Table => print(&render(&report)),
+    }
+}
+
+fn render(report: &LoadReport) -> String {
+    let mut table = Table::new(&["file", "kind", "reports", "from", "to", "values", "corrections", "sha256"]);
+    for f in &report.files {
+        table.row(vec![
+            f.location.clone(),
+            f.kind.clone(),
+            group(f.reports as i64),
+            f.first_report.clone().unwrap_or_default(),
+            f.last_report.clone().unwrap_or_default(),
+            group(f.values as i64),
+            group(f.corrections as i64),
+            f.sha256.chars().take(12).collect(),
+        ]);
+    }
+    let mut out = table.render();
+    for s in &report.skipped {
+        out.push_str(&format!("skipped {}: {}\n", s.location, s.reason));
+    }
+    let s = &report.summary;
+    if report.changed {
+        out.push_str(&format!(
+            "stored in {}: {} new values, {} revised (old values kept in the revision log), {} unchanged; {} corrections and {} notes new or changed\n",
+            report.store,
+            group(s.new_observations as i64),
+            group(s.revised_observations as i64),
+            group(s.unchanged_observations as i64),
+            group(s.new_corrections as i64),
+            group(s.new_notes as i64),
+        ));
+    } else {
+        out.push_str(&format!(
+            "nothing changed: {} already holds exactly these {} values\n",
+            report.store,
+            group(s.unchanged_observations as i64)
+        ));
+    }
+    for version in &report.data_versions {
+        out.push_str(&format!("data version: {version}\n"));
+    }
+    out
+}
+
+/// `attrition sync`.
+pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
+    let default_base = match args.source {
+        UpstreamArg::Petroivaniuk => PETROIVANIUK_DEFAULT_BASE,
+        UpstreamArg::Russianwarship => RUSSIANWARSHIP_DEFAULT_BASE,
+    };
+    let options = HttpOptions {
+        base_url: args.base_url.clone().unwrap_or_else(|| default_base.to_owned()),
+        timeout: Duration::from_secs(args.timeout),
+        retries: args.retries,
+        retry_pause: Duration::from_secs(1),
+    };
+    let mut store = context.store()?;
+    context.info(&format!("fetching from {}", options.base_url));
+    let bar = Bar::new("sync", context.quiet);
+    let fetched = match args.source {
+        UpstreamArg::Petroivaniuk => attrition_sources::fetch_petroivaniuk(&options, &bar),
+        UpstreamArg::Russianwarship => attrition_sources::fetch_russianwarship(&options, &bar),
+    };
+    bar.finish();
+    let files = fetched.context("sync failed; the store is unchanged")?;
+    finish(context, &mut store, &files, Vec::new())
+}
+
+/// `attrition import`.
+pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in &args.paths {
+        let detected = attrition_sources::read_path(path).context("import failed; the store is unchanged")?;
+        for item in detected {
+            match item {
+                Detected::Parsed(file) => files.push(*file),
+                Detected::Skipped { location, reason } => skipped.push(Skipped { location, reason }),
+            }
+        }
+    }
+    let mut store = context.store()?;
+    finish(context, &mut store, &files, skipped).context("import failed; the store is unchanged")
+}

@@ -1,0 +1,64 @@
+//! The schema, one migration per version, applied in order inside a transaction.
+
+/// Migrations; the store's `user_version` is the number applied.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: the daily record with provenance.
+    "
+    CREATE TABLE fetches (
+        id          INTEGER PRIMARY KEY,
+        source      TEXT NOT NULL,
+        location    TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        fetched_at  TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        bytes       INTEGER NOT NULL
+    );
+    CREATE TABLE observations (
+        source      TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        value       INTEGER NOT NULL,
+        qualifier   TEXT,
+        fetch_id    INTEGER NOT NULL REFERENCES fetches(id),
+        PRIMARY KEY (source, category, report_date)
+    ) WITHOUT ROWID;
+    CREATE TABLE revisions (
+        id            INTEGER PRIMARY KEY,
+        source        TEXT NOT NULL,
+        report_date   TEXT NOT NULL,
+        category      TEXT NOT NULL,
+        old_value     INTEGER NOT NULL,
+        old_qualifier TEXT,
+        old_fetch_id  INTEGER NOT NULL REFERENCES fetches(id),
+        new_value     INTEGER NOT NULL,
+        new_qualifier TEXT,
+        new_fetch_id  INTEGER NOT NULL REFERENCES fetches(id)
+    );
+    CREATE TABLE corrections (
+        source      TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        value       INTEGER NOT NULL,
+        fetch_id    INTEGER NOT NULL REFERENCES fetches(id),
+        PRIMARY KEY (source, category, report_date)
+    ) WITHOUT ROWID;
+    CREATE TABLE notes (
+        source      TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        fetch_id    INTEGER NOT NULL REFERENCES fetches(id),
+        PRIMARY KEY (source, kind, report_date)
+    ) WITHOUT ROWID;
+    CREATE TABLE warnings (
+        fetch_id    INTEGER NOT NULL REFERENCES fetches(id),
+        message     TEXT NOT NULL
+    );
+    CREATE TABLE data_versions (
+        source      TEXT PRIMARY KEY,
+        first_report TEXT NOT NULL,
+        last_report TEXT NOT NULL,
+        changed_at  TEXT NOT NULL
+    );
+    ",
+];

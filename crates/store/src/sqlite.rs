@@ -1,0 +1,423 @@
+//! The SQLite implementation of the store.
+
+use crate::{StoreError, schema::MIGRATIONS};
+use attrition_model::{Category, Correction, Note, Observation, ParsedFile, Qualifier, SourceId};
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+/// What one `apply` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ApplySummary {
+    /// Observations not stored before.
+    pub new_observations: usize,
+    /// Observations whose value or qualifier changed (old values kept in the revision log).
+    pub revised_observations: usize,
+    /// Observations already stored as they are.
+    pub unchanged_observations: usize,
+    /// Corrections not stored before or changed.
+    pub new_corrections: usize,
+    /// Notes not stored before or changed.
+    pub new_notes: usize,
+    /// Files recorded as fetches (only those that changed something).
+    pub recorded_fetches: usize,
+}
+
+impl ApplySummary {
+    /// Whether the run changed nothing (and so was rolled back).
+    #[must_use]
+    pub fn is_unchanged(&self) -> bool {
+        self.new_observations + self.revised_observations + self.new_corrections + self.new_notes == 0
+    }
+}
+
+/// What is stored for one source, in date order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredRecord {
+    /// Cumulative values.
+    pub observations: Vec<Observation>,
+    /// Corrections.
+    pub corrections: Vec<Correction>,
+    /// Notes.
+    pub notes: Vec<Note>,
+}
+
+/// One recorded fetch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FetchRecord {
+    /// Its id.
+    pub id: i64,
+    /// Upstream.
+    pub source: SourceId,
+    /// URL or path.
+    pub location: String,
+    /// File kind.
+    pub kind: String,
+    /// When (RFC 3339).
+    pub fetched_at: String,
+    /// SHA-256 hex.
+    pub sha256: String,
+    /// Size.
+    pub bytes: i64,
+    /// Observations whose current value comes from this fetch.
+    pub current_observations: i64,
+    /// Warnings recorded while reading it.
+    pub warnings: Vec<String>,
+}
+
+/// The data version and extent of one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceSummary {
+    /// Upstream.
+    pub source: SourceId,
+    /// First report date.
+    pub first_report: Date,
+    /// Last report date (the data version).
+    pub last_report: Date,
+    /// When the stored data last changed (RFC 3339).
+    pub changed_at: String,
+    /// Stored observations.
+    pub observations: i64,
+    /// Stored corrections.
+    pub corrections: i64,
+    /// Revised values in the log.
+    pub revisions: i64,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the directory cannot be created, the file is not a database, or it was
+    /// written by a newer version.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_owned(), source })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite { path: path.to_owned(), source })?;
+        let mut store = Store { conn, path: path.to_owned() };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite { path: self.path.clone(), source }
+    }
+
+    fn corrupt(&self, problem: String) -> StoreError {
+        StoreError::Corrupt { path: self.path.clone(), problem }
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").map_err(sql)?;
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql)?;
+        let supported = MIGRATIONS.len() as i64;
+        if version > supported {
+            return Err(StoreError::TooNew { path, found: version, supported });
+        }
+        if version == supported {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(sql)?;
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+            tx.execute_batch(migration).map_err(sql)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1).map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+
+    /// Stores the files of one import or sync in a single transaction. Values already stored
+    /// unchanged are left alone; if nothing changes at all, the transaction is rolled back.
+    ///
+    /// # Errors
+    /// [`StoreError`] on any SQLite failure; nothing is written then.
+    pub fn apply(&mut self, files: &[ParsedFile]) -> Result<ApplySummary, StoreError> {
+        let path = self.path.clone();
+        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let mut summary = ApplySummary::default();
+        for file in files {
+            apply_file(&tx, file, &mut summary).map_err(sql)?;
+        }
+        if summary.is_unchanged() {
+            tx.rollback().map_err(sql)?;
+            return Ok(summary);
+        }
+        refresh_data_versions(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(summary)
+    }
+
+    /// Everything stored for `source`, in date order.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure or an unreadable stored value.
+    pub fn load(&self, source: SourceId) -> Result<StoredRecord, StoreError> {
+        let mut record = StoredRecord::default();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT report_date, category, value, qualifier FROM observations WHERE source = ?1
+                 ORDER BY category, report_date",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([source.name()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, Option<String>>(3)?))
+            })
+            .map_err(|e| self.sql(e))?;
+        for row in rows {
+            let (date, category, value, qualifier) = row.map_err(|e| self.sql(e))?;
+            let qualifier = match qualifier {
+                None => None,
+                Some(word) => {
+                    Some(Qualifier::from_word(&word).ok_or_else(|| self.corrupt(format!("qualifier {word:?}")))?)
+                }
+            };
+            record.observations.push(Observation {
+                report_date: self.date(&date)?,
+                category: self.category(&category)?,
+                value,
+                qualifier,
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT report_date, category, value FROM corrections WHERE source = ?1 ORDER BY report_date, category")
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([source.name()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
+            .map_err(|e| self.sql(e))?;
+        for row in rows {
+            let (date, category, value) = row.map_err(|e| self.sql(e))?;
+            record.corrections.push(Correction {
+                report_date: self.date(&date)?,
+                category: self.category(&category)?,
+                value,
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT report_date, kind, text FROM notes WHERE source = ?1 ORDER BY report_date, kind")
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([source.name()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            .map_err(|e| self.sql(e))?;
+        for row in rows {
+            let (date, kind, text) = row.map_err(|e| self.sql(e))?;
+            record.notes.push(Note { report_date: self.date(&date)?, kind, text });
+        }
+        Ok(record)
+    }
+
+    /// The sources stored, with their data versions, newest data first.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure or an unreadable stored value.
+    pub fn sources(&self) -> Result<Vec<SourceSummary>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.source, d.first_report, d.last_report, d.changed_at,
+                    (SELECT count(*) FROM observations o WHERE o.source = d.source),
+                    (SELECT count(*) FROM corrections c WHERE c.source = d.source),
+                    (SELECT count(*) FROM revisions v WHERE v.source = d.source)
+                 FROM data_versions d ORDER BY d.last_report DESC, d.source",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, i64>(6)?,
+                ))
+            })
+            .map_err(|e| self.sql(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (source, first, last, changed_at, observations, corrections, revisions) = row.map_err(|e| self.sql(e))?;
+            out.push(SourceSummary {
+                source: source.parse().map_err(|_| self.corrupt(format!("source {source:?}")))?,
+                first_report: self.date(&first)?,
+                last_report: self.date(&last)?,
+                changed_at,
+                observations,
+                corrections,
+                revisions,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The recorded fetches of `source`, oldest first, with their warnings.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure.
+    pub fn fetches(&self, source: SourceId) -> Result<Vec<FetchRecord>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT f.id, f.location, f.kind, f.fetched_at, f.sha256, f.bytes,
+                    (SELECT count(*) FROM observations o WHERE o.fetch_id = f.id)
+                 FROM fetches f WHERE f.source = ?1 ORDER BY f.id",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([source.name()], |r| {
+                Ok(FetchRecord {
+                    id: r.get(0)?,
+                    source,
+                    location: r.get(1)?,
+                    kind: r.get(2)?,
+                    fetched_at: r.get(3)?,
+                    sha256: r.get(4)?,
+                    bytes: r.get(5)?,
+                    current_observations: r.get(6)?,
+                    warnings: Vec::new(),
+                })
+            })
+            .map_err(|e| self.sql(e))?;
+        let mut out: Vec<FetchRecord> = rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT message FROM warnings WHERE fetch_id = ?1 ORDER BY rowid").map_err(|e| self.sql(e))?;
+        for fetch in &mut out {
+            fetch.warnings = stmt
+                .query_map([fetch.id], |r| r.get(0))
+                .and_then(Iterator::collect)
+                .map_err(|e| self.sql(e))?;
+        }
+        Ok(out)
+    }
+
+    fn date(&self, text: &str) -> Result<Date, StoreError> {
+        text.parse().map_err(|_| self.corrupt(format!("date {text:?}")))
+    }
+
+    fn category(&self, id: &str) -> Result<Category, StoreError> {
+        id.parse().map_err(|_| self.corrupt(format!("category {id:?}")))
+    }
+}
+
+/// Inserts a fetch row the first time a file changes something, and returns its id.
+fn fetch_id(tx: &Transaction<'_>, file: &ParsedFile, id: &mut Option<i64>, summary: &mut ApplySummary) -> rusqlite::Result<i64> {
+    if let Some(id) = *id {
+        return Ok(id);
+    }
+    let p = &file.provenance;
+    tx.execute(
+        "INSERT INTO fetches (source, location, kind, fetched_at, sha256, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![p.source.name(), p.location, file.kind.name(), p.fetched_at.to_string(), p.sha256, p.bytes as i64],
+    )?;
+    let new_id = tx.last_insert_rowid();
+    for warning in &file.warnings {
+        tx.execute("INSERT INTO warnings (fetch_id, message) VALUES (?1, ?2)", params![new_id, warning])?;
+    }
+    summary.recorded_fetches += 1;
+    *id = Some(new_id);
+    Ok(new_id)
+}
+
+fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummary) -> rusqlite::Result<()> {
+    let source = file.provenance.source.name();
+    let mut id = None;
+    let mut select = tx.prepare_cached(
+        "SELECT value, qualifier, fetch_id FROM observations WHERE source = ?1 AND category = ?2 AND report_date = ?3",
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO observations (source, report_date, category, value, qualifier, fetch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut update = tx.prepare_cached(
+        "UPDATE observations SET value = ?4, qualifier = ?5, fetch_id = ?6 WHERE source = ?1 AND report_date = ?2 AND category = ?3",
+    )?;
+    for o in &file.observations {
+        let date = o.report_date.to_string();
+        let qualifier = o.qualifier.map(Qualifier::word);
+        let existing: Option<(i64, Option<String>, i64)> =
+            select.query_row(params![source, o.category.id(), date], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+        match existing {
+            Some((value, ref old_qualifier, _)) if value == o.value && old_qualifier.as_deref() == qualifier => {
+                summary.unchanged_observations += 1;
+            }
+            Some((old_value, old_qualifier, old_fetch)) => {
+                let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+                tx.execute(
+                    "INSERT INTO revisions (source, report_date, category, old_value, old_qualifier, old_fetch_id,
+                        new_value, new_qualifier, new_fetch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![source, date, o.category.id(), old_value, old_qualifier, old_fetch, o.value, qualifier, new_fetch],
+                )?;
+                update.execute(params![source, date, o.category.id(), o.value, qualifier, new_fetch])?;
+                summary.revised_observations += 1;
+            }
+            None => {
+                let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+                insert.execute(params![source, date, o.category.id(), o.value, qualifier, new_fetch])?;
+                summary.new_observations += 1;
+            }
+        }
+    }
+    let mut select = tx.prepare_cached(
+        "SELECT value FROM corrections WHERE source = ?1 AND category = ?2 AND report_date = ?3",
+    )?;
+    for c in &file.corrections {
+        let date = c.report_date.to_string();
+        let existing: Option<i64> = select.query_row(params![source, c.category.id(), date], |r| r.get(0)).optional()?;
+        if existing != Some(c.value) {
+            let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO corrections (source, report_date, category, value, fetch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![source, date, c.category.id(), c.value, new_fetch],
+            )?;
+            summary.new_corrections += 1;
+        }
+    }
+    let mut select =
+        tx.prepare_cached("SELECT text FROM notes WHERE source = ?1 AND kind = ?2 AND report_date = ?3")?;
+    for n in &file.notes {
+        let date = n.report_date.to_string();
+        let existing: Option<String> = select.query_row(params![source, n.kind, date], |r| r.get(0)).optional()?;
+        if existing.as_deref() != Some(n.text.as_str()) {
+            let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO notes (source, report_date, kind, text, fetch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![source, date, n.kind, n.text, new_fetch],
+            )?;
+            summary.new_notes += 1;
+        }
+    }
+    Ok(())
+}
+
+fn refresh_data_versions(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO data_versions (source, first_report, last_report, changed_at)
+         SELECT source, min(report_date), max(report_date), ?1 FROM observations GROUP BY source",
+        [jiff::Timestamp::now().to_string()],
+    )?;
+    Ok(())
+}
