@@ -1,0 +1,127 @@
+//! A small builder for running the real binary, plus fixtures: the shared data directory, a
+//! temporary store with the real data imported, and a fingerprint of a store's contents.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `../shared/data/general-staff`, read in place.
+pub fn general_staff_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/general-staff")
+}
+
+/// One invocation of the binary.
+pub struct Run {
+    command: Command,
+}
+
+/// What the binary did.
+pub struct Outcome {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    /// Asserts success and returns stdout.
+    #[track_caller]
+    pub fn ok(self) -> String {
+        assert_eq!(self.status, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self.stdout
+    }
+
+    /// Asserts failure (exit 1) and returns stderr.
+    #[track_caller]
+    pub fn fails(self) -> String {
+        assert_eq!(self.status, 1, "expected exit 1\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert!(self.stderr.starts_with("error: "), "stderr should start with `error: `: {}", self.stderr);
+        self.stderr
+    }
+
+    /// Parses stdout as JSON after asserting success.
+    #[track_caller]
+    pub fn json(self) -> serde_json::Value {
+        let stdout = self.ok();
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))
+    }
+}
+
+/// `attrition --db DB ARGS…` with a clean environment for the variables it reads.
+pub fn attrition<I, S>(db: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_attrition"));
+    command.env_remove("ATTRITION_DB").env_remove("ATTRITION_UPSTREAM").arg("--db").arg(db).args(args);
+    Run { command }
+}
+
+impl Run {
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: &str) -> Run {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Runs to completion.
+    pub fn run(mut self) -> Outcome {
+        let Output { status, stdout, stderr } = self.command.output().expect("the binary runs");
+        Outcome {
+            status: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+}
+
+/// A temporary directory holding `attrition.db`.
+pub struct TempStore {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+/// An empty store location (the file does not exist yet).
+pub fn empty_store() -> TempStore {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("attrition.db");
+    TempStore { dir, db }
+}
+
+/// A store with the real General Staff data imported.
+pub fn imported_store() -> TempStore {
+    let store = empty_store();
+    attrition(&store.db, ["--quiet", "import"]).command_arg(general_staff_dir()).run().ok();
+    store
+}
+
+impl Run {
+    fn command_arg(mut self, arg: PathBuf) -> Run {
+        self.command.arg(arg);
+        self
+    }
+
+    /// Appends a path argument.
+    pub fn path(self, arg: &Path) -> Run {
+        self.command_arg(arg.to_path_buf())
+    }
+}
+
+/// Everything stored, as text: every row of every table, in key order. Two stores with equal
+/// fingerprints hold the same data.
+pub fn fingerprint(db: &Path) -> String {
+    if !db.exists() {
+        return "<no store file>".into();
+    }
+    let bytes = std::fs::read(db).expect("read store");
+    let mut text = format!("{} bytes, content ", bytes.len());
+    let sum: u64 = bytes.iter().enumerate().fold(0u64, |acc, (i, b)| acc.wrapping_mul(31).wrapping_add(u64::from(*b) ^ i as u64));
+    text.push_str(&format!("{sum:016x}"));
+    text
+}
+
+/// Writes `content` to `name` inside `dir` and returns the path.
+pub fn write_file(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write test file");
+    path
+}
