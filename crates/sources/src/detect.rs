@@ -95,6 +95,10 @@ pub fn read_bytes(location: &str, bytes: &[u8], expected: Option<SourceId>) -> R
 /// # Errors
 /// [`ReadError`] for the first unreadable or malformed file, or when a directory holds no data.
 pub fn read_path(path: &Path) -> Result<Vec<Detected>, ReadError> {
+    // Provenance records the absolute path, so that it still names the file when read later
+    // from another working directory.
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = absolute.as_path();
     let location = path.display().to_string();
     let io = |source| ReadError::Io { location: location.clone(), source };
     if path.is_dir() {

@@ -164,7 +164,11 @@ impl Store {
             tx.rollback().map_err(sql)?;
             return Ok(summary);
         }
-        refresh_data_versions(&tx).map_err(sql)?;
+        let mut touched: Vec<&str> = files.iter().map(|f| f.provenance.source.name()).collect();
+        touched.dedup();
+        for source in touched {
+            refresh_data_version(&tx, source).map_err(sql)?;
+        }
         tx.commit().map_err(sql)?;
         Ok(summary)
     }
@@ -413,11 +417,11 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
     Ok(())
 }
 
-fn refresh_data_versions(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+fn refresh_data_version(tx: &Transaction<'_>, source: &str) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT OR REPLACE INTO data_versions (source, first_report, last_report, changed_at)
-         SELECT source, min(report_date), max(report_date), ?1 FROM observations GROUP BY source",
-        [jiff::Timestamp::now().to_string()],
+         SELECT source, min(report_date), max(report_date), ?2 FROM observations WHERE source = ?1 GROUP BY source",
+        params![source, jiff::Timestamp::now().to_string()],
     )?;
     Ok(())
 }
