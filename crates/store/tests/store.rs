@@ -1,0 +1,89 @@
+//! The SQLite store on a real file: migrations, idempotent writes, revisions, refusal of files it
+//! cannot understand.
+
+use attrition_model::{Category, Correction, FileKind, Observation, ParsedFile, Provenance, Qualifier, SourceId};
+use attrition_store::{Store, StoreError};
+use jiff::civil::date;
+
+fn file(values: &[(i8, i64)], sha: &str) -> ParsedFile {
+    ParsedFile {
+        provenance: Provenance {
+            source: SourceId::Petroivaniuk,
+            location: "/data/russia_losses_personnel.json".into(),
+            fetched_at: jiff::Timestamp::UNIX_EPOCH,
+            sha256: sha.into(),
+            bytes: 10,
+        },
+        kind: FileKind::Personnel,
+        observations: values
+            .iter()
+            .map(|&(day, value)| Observation {
+                report_date: date(2024, 9, day),
+                category: Category::Personnel,
+                value,
+                qualifier: Some(Qualifier::About),
+            })
+            .collect(),
+        corrections: vec![Correction { report_date: date(2024, 9, 2), category: Category::Personnel, value: 10 }],
+        notes: Vec::new(),
+        warnings: vec!["a quirk".into()],
+    }
+}
+
+#[test]
+fn writes_once_then_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/dir/attrition.db");
+    let mut store = Store::open(&path).unwrap();
+    let first = store.apply(&[file(&[(1, 100), (2, 200)], "aa")]).unwrap();
+    assert_eq!((first.new_observations, first.new_corrections, first.recorded_fetches), (2, 1, 1));
+    let bytes = std::fs::read(&path).unwrap();
+    let again = store.apply(&[file(&[(1, 100), (2, 200)], "bb")]).unwrap();
+    assert!(again.is_unchanged());
+    assert_eq!(again.unchanged_observations, 2);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "an unchanged run leaves the file as it was");
+    let fetches = store.fetches(SourceId::Petroivaniuk).unwrap();
+    assert_eq!(fetches.len(), 1);
+    assert_eq!(fetches[0].sha256, "aa");
+    assert_eq!(fetches[0].warnings, ["a quirk"]);
+}
+
+#[test]
+fn revised_values_keep_their_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+    store.apply(&[file(&[(1, 100), (2, 200)], "aa")]).unwrap();
+    let summary = store.apply(&[file(&[(2, 210), (3, 300)], "bb")]).unwrap();
+    assert_eq!((summary.new_observations, summary.revised_observations, summary.unchanged_observations), (1, 1, 0));
+    let record = store.load(SourceId::Petroivaniuk).unwrap();
+    let values: Vec<i64> = record.observations.iter().map(|o| o.value).collect();
+    assert_eq!(values, [100, 210, 300]);
+    let sources = store.sources().unwrap();
+    assert_eq!(sources[0].revisions, 1);
+    assert_eq!(sources[0].last_report, date(2024, 9, 3));
+    // The new value points at the second fetch.
+    let fetches = store.fetches(SourceId::Petroivaniuk).unwrap();
+    assert_eq!(fetches.iter().map(|f| f.current_observations).collect::<Vec<_>>(), [1, 2]);
+}
+
+#[test]
+fn refuses_a_newer_schema_and_a_non_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite_free_bump(&path);
+    assert!(conn);
+    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, .. })));
+
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"this is not a database, just text that is long enough to have a header").unwrap();
+    let err = Store::open(&junk).unwrap_err().to_string();
+    assert!(err.contains("junk.db"), "{err}");
+}
+
+/// Sets `user_version` to 99 by editing the header bytes (offset 60), as a newer attrition would.
+fn rusqlite_free_bump(path: &std::path::Path) -> bool {
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
+    std::fs::write(path, bytes).is_ok()
+}
