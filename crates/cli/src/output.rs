@@ -114,6 +114,11 @@ pub fn decimal1(x: f64) -> String {
     format!("{sign}{}.{tenth:.0}", group(whole))
 }
 
+/// A daily average: one decimal, or two below 1 so that a small non-zero rate does not read 0.0.
+pub fn average(x: f64) -> String {
+    if x != 0.0 && x.abs() < 0.95 { format!("{x:.2}") } else { decimal1(x) }
+}
+
 /// Writes `text` to stdout.
 pub fn print(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();

@@ -2,7 +2,7 @@
 //! categories, with the convention and data version.
 
 use crate::cli::TotalArgs;
-use crate::output::{Format, Table, decimal1, group, print, print_csv, print_json};
+use crate::output::{Format, Table, average, group, print, print_csv, print_json};
 use crate::Context;
 use anyhow::{Result, anyhow, bail};
 use attrition_analysis::{PeriodFigure, Record};
@@ -25,6 +25,8 @@ struct TotalReport<'a> {
     data_version: DataVersion,
     figures: Vec<PeriodFigure>,
     errors: Vec<CategoryError>,
+    #[serde(skip)]
+    categories: Vec<Category>,
 }
 
 /// The categories the user named, in the order given, without repeats.
@@ -83,6 +85,7 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
         data_version: record.data_version(),
         figures,
         errors,
+        categories,
     };
     match context.format {
         Format::Json => print_json(&report),
@@ -122,15 +125,22 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
 
 fn render(report: &TotalReport<'_>) -> String {
     let mut table = Table::new(&["category", "total", "days", "daily average", "cumulative at end"]);
-    for f in &report.figures {
-        let cumulative = match f.qualifier {
-            Some(q) => format!("{q} {}", group(f.cumulative_end)),
-            None => group(f.cumulative_end),
-        };
-        table.row(vec![f.category.id().to_owned(), group(f.total), f.days.to_string(), decimal1(f.daily_average), cumulative]);
-    }
-    for e in &report.errors {
-        table.row(vec![e.category.id().to_owned(), "-".into(), "-".into(), "-".into(), "-".into()]);
+    for category in &report.categories {
+        if let Some(f) = report.figures.iter().find(|f| f.category == *category) {
+            let cumulative = match f.qualifier {
+                Some(q) => format!("{q} {}", group(f.cumulative_end)),
+                None => group(f.cumulative_end),
+            };
+            table.row(vec![
+                f.category.id().to_owned(),
+                group(f.total),
+                f.days.to_string(),
+                average(f.daily_average),
+                cumulative,
+            ]);
+        } else {
+            table.row(vec![category.id().to_owned(), "-".into(), "-".into(), "-".into(), "-".into()]);
+        }
     }
     let mut out = String::new();
     let span = report.figures.first().map(|f| format!(": {} .. {} ({} days)", f.start, f.end, f.days)).unwrap_or_default();
