@@ -53,7 +53,7 @@ fn attempt(agent: &ureq::Agent, url: &str, options: &HttpOptions, attempts: u32)
     let response = agent.get(url).header("Accept", "application/json").call();
     let mut response = match response {
         Ok(response) => response,
-        Err(error) => return Err(classify(url, &error, options, attempts)),
+        Err(error) => return Err(classify(url, &error, options, attempts, true)),
     };
     let status = response.status().as_u16();
     if !(200..300).contains(&status) {
@@ -71,10 +71,13 @@ fn attempt(agent: &ureq::Agent, url: &str, options: &HttpOptions, attempts: u32)
         .with_config()
         .limit(MAX_BODY_BYTES)
         .read_to_vec()
-        .map_err(|error| classify(url, &error, options, attempts))
+        .map_err(|error| classify(url, &error, options, attempts, false))
 }
 
-fn classify(url: &str, error: &ureq::Error, options: &HttpOptions, attempts: u32) -> (SyncError, bool) {
+/// Sorts a failure into what the user can act on. `connecting` is true when no response had
+/// arrived yet: an I/O failure then (DNS lookup, refused or unroutable connection) means the
+/// upstream cannot be reached at all.
+fn classify(url: &str, error: &ureq::Error, options: &HttpOptions, attempts: u32, connecting: bool) -> (SyncError, bool) {
     let url = url.to_owned();
     match error {
         ureq::Error::Timeout(_) | ureq::Error::BodyStalled => {
@@ -87,13 +90,14 @@ fn classify(url: &str, error: &ureq::Error, options: &HttpOptions, attempts: u32
             (SyncError::Unreachable { url, detail: error.to_string() }, true)
         }
         ureq::Error::Io(io)
-            if matches!(
-                io.kind(),
-                std::io::ErrorKind::ConnectionRefused
-                    | std::io::ErrorKind::NetworkUnreachable
-                    | std::io::ErrorKind::HostUnreachable
-                    | std::io::ErrorKind::AddrNotAvailable
-            ) =>
+            if connecting
+                || matches!(
+                    io.kind(),
+                    std::io::ErrorKind::ConnectionRefused
+                        | std::io::ErrorKind::NetworkUnreachable
+                        | std::io::ErrorKind::HostUnreachable
+                        | std::io::ErrorKind::AddrNotAvailable
+                ) =>
         {
             (SyncError::Unreachable { url, detail: error.to_string() }, true)
         }

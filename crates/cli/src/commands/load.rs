@@ -153,7 +153,6 @@ pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
         retries: args.retries,
         retry_pause: Duration::from_secs(1),
     };
-    let mut store = context.store()?;
     context.info(&format!("fetching from {}", options.base_url));
     let bar = Bar::new("sync", context.quiet);
     let fetched = match args.source {
@@ -162,6 +161,7 @@ pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
     };
     bar.finish();
     let files = fetched.context("sync failed; the store is unchanged")?;
+    let mut store = context.store()?;
     finish(context, &mut store, &files, Vec::new())
 }
 
