@@ -1,5 +1,7 @@
 //! Hand-computed figures on small literal series, and properties that must hold for any series.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use attrition_analysis::{AnalysisError, Record, TrackingState, check_for_import};
 use attrition_model::{Category, Convention, Correction, Observation, Period, Qualifier, SourceId};
 use jiff::civil::{Date, date};

@@ -1,5 +1,7 @@
 //! The readers on small literal documents in every upstream shape.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use attrition_model::{Category, FileKind, Qualifier, SourceId};
 use attrition_sources::{Detected, read_bytes};
 use jiff::civil::date;

@@ -1,6 +1,8 @@
 //! The SQLite store on a real file: migrations, idempotent writes, revisions, refusal of files it
 //! cannot understand.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use attrition_model::{Category, Correction, FileKind, Observation, ParsedFile, Provenance, Qualifier, SourceId};
 use attrition_store::{Store, StoreError};
 use jiff::civil::date;
