@@ -68,9 +68,16 @@ impl Record {
     ///
     /// # Errors
     /// [`AnalysisError`] when the range is outside the data or the category was not tracked in it.
-    pub fn daily(&self, category: Category, from: Date, to: Date, convention: Convention) -> Result<Vec<DailyRow>, AnalysisError> {
+    pub fn daily(
+        &self,
+        category: Category,
+        from: Date,
+        to: Date,
+        convention: Convention,
+    ) -> Result<Vec<DailyRow>, AnalysisError> {
         let series = self.category(category)?;
-        let period = Period::range(from, to).map_err(|_| AnalysisError::BeforeWar { period: format!("{from}..{to}") })?;
+        let period =
+            Period::range(from, to).map_err(|_| AnalysisError::BeforeWar { period: format!("{from}..{to}") })?;
         let (start, end, _) = self.clip(&period, convention)?;
         let offset = convention.report_offset_days();
         let mut rows = Vec::with_capacity(usize::try_from((end - start).get_days() + 1).unwrap_or(0));
@@ -110,7 +117,8 @@ impl Record {
             }
             Err(other) => return Err(other),
         };
-        if matches!(now.state, TrackingState::BeforeTracking | TrackingState::AfterTracking | TrackingState::BeforeWar) {
+        if matches!(now.state, TrackingState::BeforeTracking | TrackingState::AfterTracking | TrackingState::BeforeWar)
+        {
             return Ok(None);
         }
         // The previous available report: the day before, or further back across a gap.

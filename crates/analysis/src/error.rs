@@ -45,7 +45,9 @@ pub enum AnalysisError {
         period: String,
     },
     /// A report needed for the figure is missing from the record.
-    #[error("no {category} value for the report of {report_date} (a gap in the stored record); sync or import it first")]
+    #[error(
+        "no {category} value for the report of {report_date} (a gap in the stored record); sync or import it first"
+    )]
     Gap {
         /// The category.
         category: Category,
@@ -61,7 +63,9 @@ pub enum AnalysisError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportProblem {
     /// Two files in one batch give different values for the same report.
-    #[error("conflicting values for {category} in the report of {report_date}: {first} in {first_location}, {second} in {second_location}")]
+    #[error(
+        "conflicting values for {category} in the report of {report_date}: {first} in {first_location}, {second} in {second_location}"
+    )]
     Conflict {
         /// The category.
         category: Category,

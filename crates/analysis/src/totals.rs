@@ -8,8 +8,8 @@
 
 use crate::{AnalysisError, Record, TrackingState};
 use attrition_model::{Category, Convention, DataVersion, Period, PeriodKind, Qualifier, WAR_START};
-use jiff::civil::Date;
 use jiff::ToSpan;
+use jiff::civil::Date;
 use serde::Serialize;
 
 /// One category's figures for one period.
@@ -110,7 +110,12 @@ impl Record {
         if after.state == TrackingState::BeforeTracking || before.state == TrackingState::AfterTracking {
             return Err(AnalysisError::NotTracked { category, period: period.label.clone(), first, last });
         }
-        let corrections: i64 = series.corrections.range(start_report..=end_report).filter(|(d, _)| **d > start_report).map(|(_, v)| v).sum();
+        let corrections: i64 = series
+            .corrections
+            .range(start_report..=end_report)
+            .filter(|(d, _)| **d > start_report)
+            .map(|(_, v)| v)
+            .sum();
         let published_total = after.value - before.value;
         let total = if net_of_corrections { published_total - corrections } else { published_total };
         let days = i64::from((end - start).get_days()) + 1;

@@ -190,7 +190,10 @@ impl Record {
             // Category gaps that are not whole-record gaps.
             let mut own = Vec::new();
             gap_runs(series.reports.keys().copied(), Some(category), &mut own);
-            gaps.extend(own.into_iter().filter(|g| all_dates.binary_search(&g.from).is_ok() || all_dates.binary_search(&g.to).is_ok()));
+            gaps.extend(
+                own.into_iter()
+                    .filter(|g| all_dates.binary_search(&g.from).is_ok() || all_dates.binary_search(&g.to).is_ok()),
+            );
             decreases.extend(decreases_of(self, category));
             if let Some((&first_report, &(first_value, _))) = series.reports.iter().next() {
                 let mut changes: Vec<i64> =

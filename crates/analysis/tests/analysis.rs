@@ -19,7 +19,9 @@ fn small_record() -> Record {
     let mut observations: Vec<Observation> = tanks
         .iter()
         .enumerate()
-        .map(|(i, v)| obs(Category::Tanks, date(2022, 2, 25).checked_add(jiff::Span::new().days(i as i64)).unwrap(), *v))
+        .map(|(i, v)| {
+            obs(Category::Tanks, date(2022, 2, 25).checked_add(jiff::Span::new().days(i as i64)).unwrap(), *v)
+        })
         .collect();
     observations.push(obs(Category::GroundRobots, date(2022, 3, 3), 50));
     observations.push(obs(Category::GroundRobots, date(2022, 3, 4), 52));
@@ -84,7 +86,8 @@ fn a_late_category_is_a_backlog_not_a_days_losses() {
 
 #[test]
 fn a_missing_report_is_a_gap_never_interpolated() {
-    let mut observations: Vec<Observation> = (1..=5).map(|d| obs(Category::Tanks, date(2024, 9, d), 100 + i64::from(d))).collect();
+    let mut observations: Vec<Observation> =
+        (1..=5).map(|d| obs(Category::Tanks, date(2024, 9, d), 100 + i64::from(d))).collect();
     observations.remove(2); // 2024-09-03
     let record = Record::build(SourceId::Petroivaniuk, observations, [], []).unwrap();
     let day = Period::parse("2024-09-03").unwrap();
@@ -107,7 +110,10 @@ fn validation_accounts_for_falls() {
     let report = record.validate();
     assert_eq!(report.decreases.len(), 1);
     let fall = &report.decreases[0];
-    assert_eq!((fall.report_date, fall.change, fall.correction, fall.accounted), (date(2022, 3, 3), -3, Some(-5), true));
+    assert_eq!(
+        (fall.report_date, fall.change, fall.correction, fall.accounted),
+        (date(2022, 3, 3), -3, Some(-5), true)
+    );
     let robots = report.series_starts.iter().find(|s| s.category == Category::GroundRobots).unwrap();
     assert!(robots.backlog);
     assert_eq!(robots.first_value, 50);
@@ -138,7 +144,12 @@ fn import_check_refuses_only_large_unexplained_falls() {
 fn qualifiers_are_kept() {
     let record = Record::build(
         SourceId::Petroivaniuk,
-        [Observation { report_date: date(2022, 3, 7), category: Category::Personnel, value: 11_000, qualifier: Some(Qualifier::More) }],
+        [Observation {
+            report_date: date(2022, 3, 7),
+            category: Category::Personnel,
+            value: 11_000,
+            qualifier: Some(Qualifier::More),
+        }],
         [],
         [],
     )
@@ -152,18 +163,19 @@ fn arbitrary_record() -> impl Strategy<Value = Record> {
     (prop::collection::vec(0i64..2_000, 5..120), 0usize..5).prop_map(|(increments, late_start)| {
         let mut total = 0;
         let start = date(2022, 2, 25);
-        let observations: Vec<Observation> = increments
-            .iter()
-            .enumerate()
-            .skip(late_start)
-            .map(|(i, inc)| {
-                total += inc;
-                obs(Category::Personnel, start.checked_add(jiff::Span::new().days(i as i64)).unwrap(), total)
-            })
-            .chain((0..increments.len()).map(|i| {
-                obs(Category::Tanks, start.checked_add(jiff::Span::new().days(i as i64)).unwrap(), i as i64)
-            }))
-            .collect();
+        let observations: Vec<Observation> =
+            increments
+                .iter()
+                .enumerate()
+                .skip(late_start)
+                .map(|(i, inc)| {
+                    total += inc;
+                    obs(Category::Personnel, start.checked_add(jiff::Span::new().days(i as i64)).unwrap(), total)
+                })
+                .chain((0..increments.len()).map(|i| {
+                    obs(Category::Tanks, start.checked_add(jiff::Span::new().days(i as i64)).unwrap(), i as i64)
+                }))
+                .collect();
         Record::build(SourceId::Petroivaniuk, observations, [], []).unwrap()
     })
 }

@@ -23,8 +23,10 @@ pub(crate) fn ingest(store: &mut Store, files: &[ParsedFile]) -> Result<ApplySum
                 locations.insert((o.category, o.report_date), file.provenance.location.clone());
             }
         }
-        let observations = stored.observations.into_iter().chain(batch.clone().flat_map(|f| f.observations.iter().copied()));
-        let corrections = stored.corrections.into_iter().chain(batch.clone().flat_map(|f| f.corrections.iter().copied()));
+        let observations =
+            stored.observations.into_iter().chain(batch.clone().flat_map(|f| f.observations.iter().copied()));
+        let corrections =
+            stored.corrections.into_iter().chain(batch.clone().flat_map(|f| f.corrections.iter().copied()));
         if let Some(record) = Record::build(source, observations, corrections, []) {
             check_for_import(&record, &locations)?;
         }

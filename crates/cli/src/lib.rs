@@ -63,7 +63,10 @@ impl Context {
             Some(name) => {
                 let wanted: SourceId = name.parse()?;
                 sources.iter().find(|s| s.source == wanted).cloned().ok_or_else(|| {
-                    anyhow!("nothing stored from {wanted}; stored: {}", sources.iter().map(|s| s.source.name()).collect::<Vec<_>>().join(", "))
+                    anyhow!(
+                        "nothing stored from {wanted}; stored: {}",
+                        sources.iter().map(|s| s.source.name()).collect::<Vec<_>>().join(", ")
+                    )
                 })?
             }
         };
@@ -95,10 +98,27 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", render_error(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes joined by `: ` like `{error:#}`, except that a cause whose text
+/// already ends the message (an error whose own message embeds its source) is not repeated.
+fn render_error(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let part = cause.to_string();
+        if text.ends_with(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

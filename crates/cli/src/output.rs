@@ -46,7 +46,11 @@ impl Table {
         }
         let numeric: Vec<bool> = (0..columns)
             .map(|i| {
-                self.rows.iter().filter_map(|r| r.get(i)).filter(|c| !c.is_empty() && c.as_str() != "-").all(|c| looks_numeric(c))
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .filter(|c| !c.is_empty() && c.as_str() != "-")
+                    .all(|c| looks_numeric(c))
                     && self.rows.iter().any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
             })
             .collect();

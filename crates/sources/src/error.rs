@@ -54,7 +54,9 @@ pub enum ReadError {
         problem: String,
     },
     /// A directory holds no data file.
-    #[error("{location}: no data files found (expected PetroIvaniuk russia_losses_*.json or russianwarship.rip API JSON)")]
+    #[error(
+        "{location}: no data files found (expected PetroIvaniuk russia_losses_*.json or russianwarship.rip API JSON)"
+    )]
     NoDataFiles {
         /// The directory.
         location: String,

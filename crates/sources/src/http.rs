@@ -77,7 +77,13 @@ fn attempt(agent: &ureq::Agent, url: &str, options: &HttpOptions, attempts: u32)
 /// Sorts a failure into what the user can act on. `connecting` is true when no response had
 /// arrived yet: an I/O failure then (DNS lookup, refused or unroutable connection) means the
 /// upstream cannot be reached at all.
-fn classify(url: &str, error: &ureq::Error, options: &HttpOptions, attempts: u32, connecting: bool) -> (SyncError, bool) {
+fn classify(
+    url: &str,
+    error: &ureq::Error,
+    options: &HttpOptions,
+    attempts: u32,
+    connecting: bool,
+) -> (SyncError, bool) {
     let url = url.to_owned();
     match error {
         ureq::Error::Timeout(_) | ureq::Error::BodyStalled => {

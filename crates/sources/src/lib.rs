@@ -32,8 +32,5 @@ pub const PETROIVANIUK_DEFAULT_BASE: &str =
 pub const RUSSIANWARSHIP_DEFAULT_BASE: &str = "https://russianwarship.rip/api/v2";
 
 /// The PetroIvaniuk file names `sync` fetches, in order.
-pub const PETROIVANIUK_FILES: [&str; 3] = [
-    "russia_losses_personnel.json",
-    "russia_losses_equipment.json",
-    "russia_losses_equipment_correction.json",
-];
+pub const PETROIVANIUK_FILES: [&str; 3] =
+    ["russia_losses_personnel.json", "russia_losses_equipment.json", "russia_losses_equipment_correction.json"];

@@ -88,7 +88,11 @@ fn detect_kind(file_name: Option<&str>, rows: &[Value]) -> FileKind {
     }
 }
 
-fn read_cumulative_row(object: &Map<String, Value>, date: jiff::civil::Date, file: &mut ParsedFile) -> Result<(), String> {
+fn read_cumulative_row(
+    object: &Map<String, Value>,
+    date: jiff::civil::Date,
+    file: &mut ParsedFile,
+) -> Result<(), String> {
     let qualifier = match object.get(QUALIFIER_KEY) {
         None | Some(Value::Null) => None,
         Some(Value::String(word)) => {
@@ -115,9 +119,8 @@ fn read_cumulative_row(object: &Map<String, Value>, date: jiff::civil::Date, fil
                 vehicle_parts[part] = Some(cumulative(key, value)?);
             }
             _ => {
-                let category = Category::from_petroivaniuk_key(key).ok_or_else(|| {
-                    format!("unknown category key {key:?} (not in the PetroIvaniuk cross-walk)")
-                })?;
+                let category = Category::from_petroivaniuk_key(key)
+                    .ok_or_else(|| format!("unknown category key {key:?} (not in the PetroIvaniuk cross-walk)"))?;
                 let value = cumulative(key, value)?;
                 let qualifier = if category == Category::Personnel { qualifier } else { None };
                 file.observations.push(Observation { report_date: date, category, value, qualifier });
@@ -130,7 +133,12 @@ fn read_cumulative_row(object: &Map<String, Value>, date: jiff::civil::Date, fil
             if object.contains_key(Category::Vehicles.petroivaniuk_key().unwrap_or_default()) {
                 return Err(format!("has both {AUTO_KEY:?}/{FUEL_KEY:?} and their merged key"));
             }
-            file.observations.push(Observation { report_date: date, category: Category::Vehicles, value: auto + fuel, qualifier: None });
+            file.observations.push(Observation {
+                report_date: date,
+                category: Category::Vehicles,
+                value: auto + fuel,
+                qualifier: None,
+            });
         }
         _ => return Err(format!("{AUTO_KEY:?} and {FUEL_KEY:?} must appear together (they sum to vehicles)")),
     }
@@ -157,8 +165,9 @@ fn read_correction_row(
         if key == "date" || key == "day" {
             continue;
         }
-        let category = Category::from_petroivaniuk_key(key)
-            .ok_or_else(|| format!("unknown category key {key:?} in corrections (not in the PetroIvaniuk cross-walk)"))?;
+        let category = Category::from_petroivaniuk_key(key).ok_or_else(|| {
+            format!("unknown category key {key:?} in corrections (not in the PetroIvaniuk cross-walk)")
+        })?;
         let value = integer(key, value)?;
         if value != 0 {
             corrections.push(Correction { report_date: date, category, value });

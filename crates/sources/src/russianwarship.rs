@@ -41,13 +41,17 @@ pub(crate) fn read(location: &str, top: &Map<String, Value>, provenance: Provena
             date: date.to_owned(),
             problem,
         };
-        let record = record.as_object().ok_or_else(|| fail("?", format!("expected a record object, found {record}")))?;
+        let record =
+            record.as_object().ok_or_else(|| fail("?", format!("expected a record object, found {record}")))?;
         let date = row_date(record.get("date")).map_err(|p| fail("?", p))?;
         let date_text = date.to_string();
         if let Some(day) = record.get("day") {
             let day = integer("day", day).map_err(|p| fail(&date_text, p))?;
             if day != war_day(date) {
-                return Err(fail(&date_text, format!("\"day\" is {day} but {date} is day {} of the war", war_day(date))));
+                return Err(fail(
+                    &date_text,
+                    format!("\"day\" is {day} but {date} is day {} of the war", war_day(date)),
+                ));
             }
         }
         let stats = record

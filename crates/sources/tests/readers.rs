@@ -27,7 +27,9 @@ fn petroivaniuk_equipment_merges_vehicles_and_keeps_notes() {
     assert!(file.observations.iter().any(|o| o.category == Category::SrbmLaunchers && o.value == 4));
     assert_eq!(file.notes.len(), 1);
     assert_eq!(file.notes[0].text, "Kurakhove");
-    assert!(!file.observations.iter().any(|o| o.category == Category::CruiseMissiles && o.report_date == date(2022, 4, 30)));
+    assert!(
+        !file.observations.iter().any(|o| o.category == Category::CruiseMissiles && o.report_date == date(2022, 4, 30))
+    );
 }
 
 #[test]
@@ -73,14 +75,20 @@ fn errors_name_the_row_and_the_problem() {
     let cases = [
         (r#"[{"date":"2022-03-01","tank":"many"}]"#, "row 1 (date 2022-03-01): \"tank\" must be a whole number"),
         (r#"[{"date":"2022-03-01","zeppelins":3}]"#, "unknown category key \"zeppelins\""),
-        (r#"[{"date":"2022-03-01","tank":1},{"date":"2022-03-01","tank":2}]"#, "row 2 (date 2022-03-01): duplicate date"),
+        (
+            r#"[{"date":"2022-03-01","tank":1},{"date":"2022-03-01","tank":2}]"#,
+            "row 2 (date 2022-03-01): duplicate date",
+        ),
         (r#"[{"date":"2022-03-02","tank":1},{"date":"2022-03-01","tank":2}]"#, "dates out of order"),
         (r#"[{"date":"2022-03-01","military auto":1}]"#, "must appear together"),
         (r#"[{"date":"2022-03-01","day":7,"tank":1}]"#, "\"day\" is 7 but 2022-03-01 is day 6"),
         (r#"[{"date":"2022-03-01","tank":-1}]"#, "negative"),
         (r#"[{"date":"2022-3-1","tank":1}]"#, "bad \"date\""),
         (r#"[]"#, "no report rows"),
-        (r#"{"data":{"records":[{"date":"2022-03-01","stats":{"zeppelins":1}}]}}"#, "not in the russianwarship.rip cross-walk"),
+        (
+            r#"{"data":{"records":[{"date":"2022-03-01","stats":{"zeppelins":1}}]}}"#,
+            "not in the russianwarship.rip cross-walk",
+        ),
         ("<!DOCTYPE html><html>", "HTML page"),
         ("  ", "empty"),
         (r#"[{"date":"2022-03-01","tank":1"#, "invalid JSON"),

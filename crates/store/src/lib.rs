@@ -42,7 +42,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// The file was written by a newer attrition.
-    #[error("store {path} has schema version {found}, newer than this attrition understands ({supported}); upgrade attrition")]
+    #[error(
+        "store {path} has schema version {found}, newer than this attrition understands ({supported}); upgrade attrition"
+    )]
     TooNew {
         /// The database file.
         path: PathBuf,

@@ -188,7 +188,12 @@ impl Store {
             .map_err(|e| self.sql(e))?;
         let rows = stmt
             .query_map([source.name()], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, Option<String>>(3)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
             })
             .map_err(|e| self.sql(e))?;
         for row in rows {
@@ -208,7 +213,9 @@ impl Store {
         }
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT report_date, category, value FROM corrections WHERE source = ?1 ORDER BY report_date, category")
+            .prepare_cached(
+                "SELECT report_date, category, value FROM corrections WHERE source = ?1 ORDER BY report_date, category",
+            )
             .map_err(|e| self.sql(e))?;
         let rows = stmt
             .query_map([source.name()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
@@ -226,7 +233,9 @@ impl Store {
             .prepare_cached("SELECT report_date, kind, text FROM notes WHERE source = ?1 ORDER BY report_date, kind")
             .map_err(|e| self.sql(e))?;
         let rows = stmt
-            .query_map([source.name()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            .query_map([source.name()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            })
             .map_err(|e| self.sql(e))?;
         for row in rows {
             let (date, kind, text) = row.map_err(|e| self.sql(e))?;
@@ -265,7 +274,8 @@ impl Store {
             .map_err(|e| self.sql(e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (source, first, last, changed_at, observations, corrections, revisions) = row.map_err(|e| self.sql(e))?;
+            let (source, first, last, changed_at, observations, corrections, revisions) =
+                row.map_err(|e| self.sql(e))?;
             out.push(SourceSummary {
                 source: source.parse().map_err(|_| self.corrupt(format!("source {source:?}")))?,
                 first_report: self.date(&first)?,
@@ -308,13 +318,13 @@ impl Store {
             })
             .map_err(|e| self.sql(e))?;
         let mut out: Vec<FetchRecord> = rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))?;
-        let mut stmt =
-            self.conn.prepare_cached("SELECT message FROM warnings WHERE fetch_id = ?1 ORDER BY rowid").map_err(|e| self.sql(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT message FROM warnings WHERE fetch_id = ?1 ORDER BY rowid")
+            .map_err(|e| self.sql(e))?;
         for fetch in &mut out {
-            fetch.warnings = stmt
-                .query_map([fetch.id], |r| r.get(0))
-                .and_then(Iterator::collect)
-                .map_err(|e| self.sql(e))?;
+            fetch.warnings =
+                stmt.query_map([fetch.id], |r| r.get(0)).and_then(Iterator::collect).map_err(|e| self.sql(e))?;
         }
         Ok(out)
     }
@@ -329,7 +339,12 @@ impl Store {
 }
 
 /// Inserts a fetch row the first time a file changes something, and returns its id.
-fn fetch_id(tx: &Transaction<'_>, file: &ParsedFile, id: &mut Option<i64>, summary: &mut ApplySummary) -> rusqlite::Result<i64> {
+fn fetch_id(
+    tx: &Transaction<'_>,
+    file: &ParsedFile,
+    id: &mut Option<i64>,
+    summary: &mut ApplySummary,
+) -> rusqlite::Result<i64> {
     if let Some(id) = *id {
         return Ok(id);
     }
@@ -362,8 +377,9 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
     for o in &file.observations {
         let date = o.report_date.to_string();
         let qualifier = o.qualifier.map(Qualifier::word);
-        let existing: Option<(i64, Option<String>, i64)> =
-            select.query_row(params![source, o.category.id(), date], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+        let existing: Option<(i64, Option<String>, i64)> = select
+            .query_row(params![source, o.category.id(), date], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
         match existing {
             Some((value, ref old_qualifier, _)) if value == o.value && old_qualifier.as_deref() == qualifier => {
                 summary.unchanged_observations += 1;
@@ -373,7 +389,17 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
                 tx.execute(
                     "INSERT INTO revisions (source, report_date, category, old_value, old_qualifier, old_fetch_id,
                         new_value, new_qualifier, new_fetch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![source, date, o.category.id(), old_value, old_qualifier, old_fetch, o.value, qualifier, new_fetch],
+                    params![
+                        source,
+                        date,
+                        o.category.id(),
+                        old_value,
+                        old_qualifier,
+                        old_fetch,
+                        o.value,
+                        qualifier,
+                        new_fetch
+                    ],
                 )?;
                 update.execute(params![source, date, o.category.id(), o.value, qualifier, new_fetch])?;
                 summary.revised_observations += 1;
@@ -385,12 +411,12 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
             }
         }
     }
-    let mut select = tx.prepare_cached(
-        "SELECT value FROM corrections WHERE source = ?1 AND category = ?2 AND report_date = ?3",
-    )?;
+    let mut select =
+        tx.prepare_cached("SELECT value FROM corrections WHERE source = ?1 AND category = ?2 AND report_date = ?3")?;
     for c in &file.corrections {
         let date = c.report_date.to_string();
-        let existing: Option<i64> = select.query_row(params![source, c.category.id(), date], |r| r.get(0)).optional()?;
+        let existing: Option<i64> =
+            select.query_row(params![source, c.category.id(), date], |r| r.get(0)).optional()?;
         if existing != Some(c.value) {
             let new_fetch = fetch_id(tx, file, &mut id, summary)?;
             tx.execute(

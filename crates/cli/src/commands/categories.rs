@@ -18,7 +18,12 @@ struct Line {
 pub(crate) fn run(context: &Context) -> Result<()> {
     let lines: Vec<Line> = Category::ALL
         .iter()
-        .map(|c| Line { id: c.id(), label: c.label(), petroivaniuk: c.petroivaniuk_key(), russianwarship: c.russianwarship_key() })
+        .map(|c| Line {
+            id: c.id(),
+            label: c.label(),
+            petroivaniuk: c.petroivaniuk_key(),
+            russianwarship: c.russianwarship_key(),
+        })
         .collect();
     let cells = |l: &Line| {
         vec![
@@ -30,7 +35,9 @@ pub(crate) fn run(context: &Context) -> Result<()> {
     };
     match context.format {
         Format::Json => print_json(&lines),
-        Format::Csv => print_csv(&["id", "label", "petroivaniuk", "russianwarship"], &lines.iter().map(cells).collect::<Vec<_>>()),
+        Format::Csv => {
+            print_csv(&["id", "label", "petroivaniuk", "russianwarship"], &lines.iter().map(cells).collect::<Vec<_>>())
+        }
         Format::Table => {
             let mut table = Table::new(&["id", "label", "PetroIvaniuk key", "russianwarship.rip key"]);
             for line in &lines {

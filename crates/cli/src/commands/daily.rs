@@ -1,8 +1,8 @@
 //! `attrition daily`: the daily series as published and net of corrections, with flags.
 
+use crate::Context;
 use crate::cli::DailyArgs;
 use crate::output::{Format, Table, group, print, print_csv, print_json, signed};
-use crate::Context;
 use anyhow::Result;
 use attrition_analysis::DailyRow;
 use attrition_model::{Category, Convention, DataVersion, Period};
@@ -44,7 +44,18 @@ pub(crate) fn run(context: &Context, args: &DailyArgs) -> Result<()> {
     match context.format {
         Format::Json => print_json(&report),
         Format::Csv => print_csv(
-            &["day", "report_date", "cumulative", "published", "correction", "net", "qualifier", "flags", "convention", "data_version"],
+            &[
+                "day",
+                "report_date",
+                "cumulative",
+                "published",
+                "correction",
+                "net",
+                "qualifier",
+                "flags",
+                "convention",
+                "data_version",
+            ],
             &report
                 .rows
                 .iter()

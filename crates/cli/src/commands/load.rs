@@ -43,7 +43,8 @@ struct LoadReport {
 }
 
 fn describe(file: &ParsedFile) -> FileLine {
-    let mut dates: Vec<_> = file.observations.iter().map(|o| o.report_date).chain(file.corrections.iter().map(|c| c.report_date)).collect();
+    let mut dates: Vec<_> =
+        file.observations.iter().map(|o| o.report_date).chain(file.corrections.iter().map(|c| c.report_date)).collect();
     dates.sort_unstable();
     dates.dedup();
     FileLine {
@@ -93,7 +94,20 @@ fn finish(context: &Context, store: &mut Store, files: &[ParsedFile], skipped: V
                     ]
                 })
                 .collect();
-            print_csv(&["location", "source", "kind", "reports", "first_report", "last_report", "values", "corrections", "sha256"], &rows)
+            print_csv(
+                &[
+                    "location",
+                    "source",
+                    "kind",
+                    "reports",
+                    "first_report",
+                    "last_report",
+                    "values",
+                    "corrections",
+                    "sha256",
+                ],
+                &rows,
+            )
         }
         Format::Table => print(&render(&report)),
     }

@@ -1,8 +1,8 @@
 //! `attrition status`: what is stored, where it came from, and what is odd about it.
 
+use crate::Context;
 use crate::cli::SourceArg;
 use crate::output::{Format, Table, group, print, print_csv, print_json, signed};
-use crate::Context;
 use anyhow::Result;
 use attrition_analysis::{Record, ValidationReport};
 use attrition_model::{DataVersion, SourceId};
@@ -49,7 +49,19 @@ pub(crate) fn run(context: &Context, args: &SourceArg) -> Result<()> {
     match context.format {
         Format::Json => print_json(&report),
         Format::Csv => print_csv(
-            &["source", "first_report", "last_report", "reports", "values", "corrections", "revisions", "gaps", "decreases", "unaccounted_decreases", "data_version"],
+            &[
+                "source",
+                "first_report",
+                "last_report",
+                "reports",
+                "values",
+                "corrections",
+                "revisions",
+                "gaps",
+                "decreases",
+                "unaccounted_decreases",
+                "data_version",
+            ],
             &report
                 .sources
                 .iter()
@@ -126,7 +138,8 @@ fn render(report: &StatusReport) -> String {
             unaccounted
         ));
         if !v.decreases.is_empty() {
-            let mut table = Table::new(&["report", "category", "previous", "value", "change", "correction", "accounted"]);
+            let mut table =
+                Table::new(&["report", "category", "previous", "value", "change", "correction", "accounted"]);
             for d in &v.decreases {
                 let accounted = match (d.accounted, d.nearby_correction) {
                     (true, _) => "yes".to_owned(),

@@ -1,9 +1,9 @@
 //! `attrition total`: period totals, daily averages and cumulative counts for one or more
 //! categories, with the convention and data version.
 
+use crate::Context;
 use crate::cli::TotalArgs;
 use crate::output::{Format, Table, average, group, print, print_csv, print_json};
-use crate::Context;
 use anyhow::{Result, anyhow, bail};
 use attrition_analysis::{PeriodFigure, Record};
 use attrition_model::{Category, Convention, DataVersion, Period};
@@ -30,7 +30,12 @@ struct TotalReport<'a> {
 }
 
 /// The categories the user named, in the order given, without repeats.
-pub(crate) fn chosen_categories(record: &Record, one: Option<&str>, many: &[String], all: bool) -> Result<Vec<Category>> {
+pub(crate) fn chosen_categories(
+    record: &Record,
+    one: Option<&str>,
+    many: &[String],
+    all: bool,
+) -> Result<Vec<Category>> {
     if all {
         return Ok(record.categories());
     }
@@ -91,8 +96,22 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
         Format::Json => print_json(&report),
         Format::Csv => print_csv(
             &[
-                "category", "period", "start", "end", "days", "total", "daily_average", "cumulative_end", "qualifier",
-                "published_total", "corrections", "net_of_corrections", "partial", "convention", "data_version", "notes",
+                "category",
+                "period",
+                "start",
+                "end",
+                "days",
+                "total",
+                "daily_average",
+                "cumulative_end",
+                "qualifier",
+                "published_total",
+                "corrections",
+                "net_of_corrections",
+                "partial",
+                "convention",
+                "data_version",
+                "notes",
             ],
             &report
                 .figures
@@ -143,7 +162,8 @@ fn render(report: &TotalReport<'_>) -> String {
         }
     }
     let mut out = String::new();
-    let span = report.figures.first().map(|f| format!(": {} .. {} ({} days)", f.start, f.end, f.days)).unwrap_or_default();
+    let span =
+        report.figures.first().map(|f| format!(": {} .. {} ({} days)", f.start, f.end, f.days)).unwrap_or_default();
     out.push_str(&format!("period {}{span}", report.period.label));
     if report.net_of_corrections {
         out.push_str(", net of corrections");
@@ -159,10 +179,7 @@ fn render(report: &TotalReport<'_>) -> String {
         out.push_str(&format!("note ({}): {}\n", e.category, e.error));
     }
     if let Some(f) = report.figures.first() {
-        out.push_str(&format!(
-            "reports used: cumulative of {} minus cumulative of {}\n",
-            f.end_report, f.start_report
-        ));
+        out.push_str(&format!("reports used: cumulative of {} minus cumulative of {}\n", f.end_report, f.start_report));
     }
     out.push_str(&format!("convention: {}\n", report.convention_meaning));
     out.push_str(&format!("source: {}\n", report.source));

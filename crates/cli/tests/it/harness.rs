@@ -76,6 +76,7 @@ impl Run {
 
 /// A temporary directory holding `attrition.db`.
 pub struct TempStore {
+    #[allow(dead_code, reason = "held for its Drop, which removes the directory")]
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
 }
@@ -114,7 +115,8 @@ pub fn fingerprint(db: &Path) -> String {
     }
     let bytes = std::fs::read(db).expect("read store");
     let mut text = format!("{} bytes, content ", bytes.len());
-    let sum: u64 = bytes.iter().enumerate().fold(0u64, |acc, (i, b)| acc.wrapping_mul(31).wrapping_add(u64::from(*b) ^ i as u64));
+    let sum: u64 =
+        bytes.iter().enumerate().fold(0u64, |acc, (i, b)| acc.wrapping_mul(31).wrapping_add(u64::from(*b) ^ i as u64));
     text.push_str(&format!("{sum:016x}"));
     text
 }

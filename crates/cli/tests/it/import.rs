@@ -64,13 +64,17 @@ fn status_tells_the_truth_about_the_data() {
         unaccounted,
         [("2023-05-28".to_owned(), "tanks".to_owned()), ("2026-03-04".to_owned(), "artillery".to_owned())]
     );
-    let robots = v["series_starts"].as_array().into_iter().flatten().find(|s| s["category"] == "ground_robots").cloned();
+    let robots =
+        v["series_starts"].as_array().into_iter().flatten().find(|s| s["category"] == "ground_robots").cloned();
     let robots = robots.unwrap_or_default();
     assert_eq!(robots["first_report"], "2026-05-03");
     assert_eq!(robots["first_value"], 1306);
     assert_eq!(robots["backlog"], true);
     let qualifiers = v["qualifiers"][0]["counts"].to_string();
-    assert!(qualifiers.contains("\"about\"") && qualifiers.contains("1620") && qualifiers.contains("\"more\""), "{qualifiers}");
+    assert!(
+        qualifiers.contains("\"about\"") && qualifiers.contains("1620") && qualifiers.contains("\"more\""),
+        "{qualifiers}"
+    );
     // Provenance: three files, each with its hash.
     let fetches = source["fetches"].as_array().cloned().unwrap_or_default();
     assert_eq!(fetches.len(), 3);
