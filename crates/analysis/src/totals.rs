@@ -11,6 +11,7 @@ use attrition_model::{Category, Convention, DataVersion, Period, PeriodKind, Qua
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
+use std::ops::Bound;
 
 /// One category's figures for one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -112,8 +113,7 @@ impl Record {
         }
         let corrections: i64 = series
             .corrections
-            .range(start_report..=end_report)
-            .filter(|(d, _)| **d > start_report)
+            .range((Bound::Excluded(start_report), Bound::Included(end_report)))
             .map(|(_, v)| v)
             .sum();
         let published_total = after.value - before.value;

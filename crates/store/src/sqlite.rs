@@ -165,6 +165,7 @@ impl Store {
             return Ok(summary);
         }
         let mut touched: Vec<&str> = files.iter().map(|f| f.provenance.source.name()).collect();
+        touched.sort_unstable();
         touched.dedup();
         for source in touched {
             refresh_data_version(&tx, source).map_err(sql)?;

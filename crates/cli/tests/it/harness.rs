@@ -91,19 +91,15 @@ pub fn empty_store() -> TempStore {
 /// A store with the real General Staff data imported.
 pub fn imported_store() -> TempStore {
     let store = empty_store();
-    attrition(&store.db, ["--quiet", "import"]).command_arg(general_staff_dir()).run().ok();
+    attrition(&store.db, ["--quiet", "import"]).path(&general_staff_dir()).run().ok();
     store
 }
 
 impl Run {
-    fn command_arg(mut self, arg: PathBuf) -> Run {
+    /// Appends a path argument.
+    pub fn path(mut self, arg: &Path) -> Run {
         self.command.arg(arg);
         self
-    }
-
-    /// Appends a path argument.
-    pub fn path(self, arg: &Path) -> Run {
-        self.command_arg(arg.to_path_buf())
     }
 }
 
