@@ -54,6 +54,12 @@ pub enum AnalysisError {
         /// The missing report date.
         report_date: Date,
     },
+    /// Rankings need periods that tile the calendar.
+    #[error("cannot rank by {kind}: rank by day, week, month, quarter or year")]
+    NotCalendar {
+        /// The kind given.
+        kind: &'static str,
+    },
     /// The record is empty.
     #[error("the record is empty")]
     Empty,

@@ -19,16 +19,24 @@
 //! assert_eq!(figure.total, 10); // cum(report 09-03) − cum(report 09-01)
 //! ```
 
+mod briefing;
 mod daily;
+mod day_table;
 mod error;
+mod ranking;
 mod record;
 mod totals;
+mod trends;
 mod validation;
 
+pub use briefing::{Briefing, CategoryBrief};
 pub use daily::{DailyFlags, DailyRow};
+pub use day_table::{DayTable, Window};
 pub use error::{AnalysisError, ImportProblem};
+pub use ranking::{Figure, Incomplete, RankedPeriod, Ranking, Records};
 pub use record::{CategorySeries, Cumulative, Record, TrackingState};
 pub use totals::PeriodFigure;
+pub use trends::{Change, Compared, Comparison, Ratio, RatioRow, RollingRow, Share, Shares, milestones};
 pub use validation::{
     CategoryQualifiers, Decrease, Gap, QualifierCount, SeriesEnd, SeriesStart, ValidationReport, check_batch,
     check_for_import,

@@ -6,12 +6,11 @@
 //! `C(D + k)`, and a period `[a, b]` holds `C(b + k) − C(a − 1 + k)`. Net of corrections,
 //! the corrections applied by the reports in `(a − 1 + k, b + k]` are subtracted.
 
-use crate::{AnalysisError, Record, TrackingState};
+use crate::{AnalysisError, Record};
 use attrition_model::{Category, Convention, DataVersion, Period, PeriodKind, Qualifier, WAR_START};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
-use std::ops::Bound;
 
 /// One category's figures for one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,6 +51,8 @@ pub struct PeriodFigure {
     pub end_report: Date,
     /// Whether the period reaches past the last report (so it is not complete yet).
     pub partial: bool,
+    /// Whether the period holds a late category's first report, whose value is a backlog.
+    pub includes_backlog: bool,
     /// Remarks a reader needs: backlogs, categories that stopped, the clipped start.
     pub notes: Vec<String>,
     /// Source and last report of the data used.
@@ -99,26 +100,14 @@ impl Record {
         convention: Convention,
         net_of_corrections: bool,
     ) -> Result<PeriodFigure, AnalysisError> {
-        let series = self.category(category)?;
+        let table = self.day_table(category, convention)?;
         let (start, end, partial) = self.clip(period, convention)?;
-        let offset = convention.report_offset_days().days();
-        let report_for = |day: Date| day.checked_add(offset).unwrap_or(day);
-        let start_report = report_for(start.yesterday().unwrap_or(start));
-        let end_report = report_for(end);
-        let before = self.cumulative(category, start_report)?;
-        let after = self.cumulative(category, end_report)?;
-        let (first, last) = (series.first_report().unwrap_or(start_report), series.last_report().unwrap_or(end_report));
-        if after.state == TrackingState::BeforeTracking || before.state == TrackingState::AfterTracking {
-            return Err(AnalysisError::NotTracked { category, period: period.label.clone(), first, last });
-        }
-        let corrections: i64 = series
-            .corrections
-            .range((Bound::Excluded(start_report), Bound::Included(end_report)))
-            .map(|(_, v)| v)
-            .sum();
-        let published_total = after.value - before.value;
-        let total = if net_of_corrections { published_total - corrections } else { published_total };
-        let days = i64::from((end - start).get_days()) + 1;
+        let window = table.window(start, end).map_err(|error| match error {
+            AnalysisError::NotTracked { category, first, last, .. } => {
+                AnalysisError::NotTracked { category, period: period.label.clone(), first, last }
+            }
+            other => other,
+        })?;
         let mut notes = Vec::new();
         if period.start < WAR_START {
             notes.push(format!("counted from {WAR_START}, the first day of the full-scale invasion"));
@@ -126,15 +115,15 @@ impl Record {
         if partial {
             notes.push(format!("partial: data to the report of {} ({end} under {convention})", self.last_report));
         }
-        if before.state == TrackingState::BeforeTracking && first > self.first_report {
-            let first_value = series.reports.get(&first).map_or(0, |r| r.0);
+        if let Some((first, first_value)) = table.backlog_start().filter(|_| window.includes_backlog) {
             notes.push(format!(
                 "includes the start of the series on {first}: its first value ({first_value}) is a backlog since the invasion, not losses of this period"
             ));
         }
-        if after.state == TrackingState::AfterTracking {
+        if let Some(last) = table.stopped().filter(|_| window.after_stop) {
             notes.push(format!("{category} was last reported on {last}"));
         }
+        let corrections = window.corrections;
         if corrections != 0 {
             notes.push(if net_of_corrections {
                 format!("net of corrections totalling {corrections:+} applied in the period")
@@ -142,6 +131,8 @@ impl Record {
                 format!("includes corrections totalling {corrections:+} (see --net-of-corrections)")
             });
         }
+        let total = window.total(net_of_corrections);
+        let days = window.days;
         #[allow(clippy::cast_precision_loss)]
         let daily_average = total as f64 / days as f64;
         Ok(PeriodFigure {
@@ -154,14 +145,15 @@ impl Record {
             end,
             days,
             total,
-            published_total,
+            published_total: window.published,
             corrections,
             daily_average,
-            cumulative_start: before.value,
-            cumulative_end: after.value,
-            qualifier: after.qualifier,
-            start_report,
-            end_report,
+            cumulative_start: window.cumulative_start,
+            cumulative_end: window.cumulative_end,
+            qualifier: window.qualifier,
+            start_report: window.start_report,
+            end_report: window.end_report,
+            includes_backlog: window.includes_backlog,
             partial,
             notes,
             data_version: self.data_version(),

@@ -40,6 +40,24 @@ pub enum Command {
     Daily(DailyArgs),
     /// The categories and their names in every upstream.
     Categories,
+    /// Periods ranked by total, as the data stood on any date ("the second-highest month").
+    Rank(RankArgs),
+    /// The highest day, week, month, quarter and year of each category.
+    Records(RecordsArgs),
+    /// A period against the previous one and the same span a year earlier.
+    Trend(TrendArgs),
+    /// Daily totals with rolling 7- and 30-day averages (or other windows).
+    Rolling(RollingArgs),
+    /// Each equipment category's share of a period's equipment losses.
+    Shares(SharesArgs),
+    /// One category per another (e.g. personnel per tank), period by period.
+    Ratio(RatioArgs),
+    /// The one-page briefing: latest report, recent days, months and year with ranks, records,
+    /// cumulative totals. Syncs first when the store is empty or more than a day old.
+    Report(ReportArgs),
+    /// Draw a chart as PNG or SVG: daily bars with averages, ranked months, cumulative line,
+    /// or equipment categories.
+    Chart(ChartArgs),
 }
 
 /// Which upstream to fetch.
@@ -92,6 +110,196 @@ pub struct ConventionArgs {
     pub convention: String,
 }
 
+/// The date the figures are computed as of.
+#[derive(Debug, Args)]
+pub struct AsOfArgs {
+    /// Use only the reports dated on or before this day: what was known then.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// Flags every figure command shares.
+#[derive(Debug, Args)]
+pub struct FigureArgs {
+    /// Subtract the corrections the General Staff applied.
+    #[arg(long)]
+    pub net_of_corrections: bool,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub convention: ConventionArgs,
+    #[command(flatten)]
+    pub source: SourceArg,
+}
+
+/// A period given as `--period` or `--from/--to`.
+#[derive(Debug, Args)]
+pub struct PeriodArgs {
+    /// A day (2024-09-26), ISO week (2024-W39), month (2024-09), quarter (2024-Q3), year (2024) or all.
+    #[arg(long, conflicts_with_all = ["from", "to"], value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// First day of a range (with --to).
+    #[arg(long, requires = "to", value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of a range (with --from).
+    #[arg(long, requires = "from", value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+/// `rank` flags.
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The category.
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    /// The kind of period: day, week, month, quarter or year.
+    #[arg(long, default_value = "month", value_name = "KIND")]
+    pub by: String,
+    /// Show only the first N ranked periods.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
+    /// List only complete periods (leave out the first and the current one).
+    #[arg(long, conflicts_with = "include_partial")]
+    pub complete_only: bool,
+    /// Rank incomplete periods too (the first, partial one and the one in progress).
+    #[arg(long)]
+    pub include_partial: bool,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `records` flags.
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    /// Categories (default: every stored category).
+    #[arg(value_name = "CATEGORY")]
+    pub categories: Vec<String>,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `trend` flags.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The category.
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    /// The period (default: the month of the last day with data).
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `rolling` flags.
+#[derive(Debug, Args)]
+pub struct RollingArgs {
+    /// The category.
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    /// First day (default: 60 days before the last).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day (default: the last day with data).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Window lengths in days, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "7,30", value_name = "DAYS",
+          value_parser = clap::value_parser!(u16).range(1..=3660))]
+    pub windows: Vec<u16>,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `shares` flags.
+#[derive(Debug, Args)]
+pub struct SharesArgs {
+    /// The period (default: all).
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `ratio` flags.
+#[derive(Debug, Args)]
+pub struct RatioArgs {
+    /// The numerator (e.g. personnel).
+    #[arg(value_name = "NUMERATOR")]
+    pub numerator: String,
+    /// The denominator (e.g. tanks).
+    #[arg(value_name = "DENOMINATOR")]
+    pub denominator: String,
+    /// The kind of period: week, month, quarter or year.
+    #[arg(long, default_value = "month", value_name = "KIND")]
+    pub by: String,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `report` flags.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Never sync first; use what the store holds.
+    #[arg(long)]
+    pub offline: bool,
+    /// Sync first when the stored data were last refreshed more than this many hours ago.
+    #[arg(long, default_value_t = 24, value_name = "HOURS", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub max_age: u32,
+    /// A mirror's base URL for the automatic sync instead of the public upstream.
+    #[arg(long, env = "ATTRITION_UPSTREAM", value_name = "URL")]
+    pub base_url: Option<String>,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// What a chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartKind {
+    /// Daily bars with the 7- and 30-day averages.
+    Daily,
+    /// Monthly bars, the ranked month highlighted.
+    Monthly,
+    /// The cumulative count with threshold lines.
+    Cumulative,
+    /// Each equipment category's total over the span.
+    Categories,
+}
+
+/// `chart` flags.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// The category (ignored by --kind categories).
+    #[arg(value_name = "CATEGORY", default_value = "personnel")]
+    pub category: String,
+    /// What to draw.
+    #[arg(long, value_enum, default_value = "daily")]
+    pub kind: ChartKind,
+    /// The file to write; .png or .svg.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// First day (default: 90 days before the last for daily, the invasion otherwise).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day (default: the last day with data).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// The month to highlight on a monthly chart (default: the highest complete month).
+    #[arg(long, value_name = "MONTH")]
+    pub highlight: Option<String>,
+    /// Threshold lines on a cumulative chart, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "N")]
+    pub thresholds: Vec<i64>,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(320..=8000))]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 675, value_parser = clap::value_parser!(u32).range(200..=8000))]
+    pub height: u32,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
 /// `total` flags.
 #[derive(Debug, Args)]
 pub struct TotalArgs {
@@ -104,18 +312,13 @@ pub struct TotalArgs {
     /// Every stored category.
     #[arg(long)]
     pub all_categories: bool,
-    /// A day (2024-09-26), ISO week (2024-W39), month (2024-09), quarter (2024-Q3), year (2024) or all.
-    #[arg(long, conflicts_with_all = ["from", "to"], value_name = "PERIOD")]
-    pub period: Option<String>,
-    /// First day of a range (with --to).
-    #[arg(long, requires = "to", value_name = "DATE")]
-    pub from: Option<String>,
-    /// Last day of a range (with --from).
-    #[arg(long, requires = "from", value_name = "DATE")]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
     /// Subtract the corrections the General Staff applied in the period.
     #[arg(long)]
     pub net_of_corrections: bool,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
     #[command(flatten)]
     pub convention: ConventionArgs,
     #[command(flatten)]

@@ -12,9 +12,10 @@ mod progress;
 
 use anyhow::{Context as _, Result, anyhow};
 use attrition_analysis::Record;
-use attrition_model::SourceId;
+use attrition_model::{Convention, Period, SourceId};
 use attrition_store::{SourceSummary, Store};
 use clap::Parser;
+use jiff::civil::Date;
 use output::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +78,39 @@ impl Context {
     }
 }
 
+/// What a figure command works on: the record as of the date asked, and the choices made.
+pub(crate) struct Figures {
+    /// The record, cut to the reports known on `--as-of`.
+    pub record: Record,
+    /// The convention.
+    pub convention: Convention,
+    /// Whether totals are net of corrections.
+    pub net: bool,
+}
+
+/// The record as it was known on `as_of` (the whole record when none is given).
+pub(crate) fn record_as_of(record: Record, as_of: Option<Date>) -> Result<Record> {
+    match as_of {
+        None => Ok(record),
+        Some(day) => {
+            let first = record.first_report;
+            record.as_of(day).ok_or_else(|| {
+                anyhow!("no reports on or before {day}: the stored record starts with the report of {first}")
+            })
+        }
+    }
+}
+
+impl Context {
+    /// Reads the convention, `--as-of` and the source, and loads the record.
+    pub(crate) fn figures(&self, args: &cli::FigureArgs) -> Result<Figures> {
+        let convention: Convention = args.convention.convention.parse()?;
+        let as_of = args.as_of.as_of.as_deref().map(Period::parse_date).transpose()?;
+        let (_store, record, _) = self.record(args.source.source.as_deref())?;
+        Ok(Figures { record: record_as_of(record, as_of)?, convention, net: args.net_of_corrections })
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
@@ -106,7 +140,7 @@ pub fn run() -> ExitCode {
 
 /// The error and its causes joined by `: ` like `{error:#}`, except that a cause whose text
 /// already ends the message (an error whose own message embeds its source) is not repeated.
-fn render_error(error: &anyhow::Error) -> String {
+pub(crate) fn render_error(error: &anyhow::Error) -> String {
     let mut text = String::new();
     for cause in error.chain() {
         let part = cause.to_string();

@@ -123,6 +123,67 @@ pub fn average(x: f64) -> String {
     if x != 0.0 && x.abs() < 0.95 { format!("{x:.2}") } else { decimal1(x) }
 }
 
+/// `1` → `1st`, `2` → `2nd`, `11` → `11th`, `22` → `22nd`.
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A percent change with a sign and one decimal (`+12.3%`), or `-` when there is none.
+pub fn percent_change(change: Option<f64>) -> String {
+    match change {
+        Some(p) if p > 0.0 => format!("+{}%", decimal1(p)),
+        Some(p) => format!("{}%", decimal1(p)),
+        None => "-".to_owned(),
+    }
+}
+
+/// An optional cell: the value formatted, or `-`.
+pub fn or_dash<T>(value: Option<T>, format: impl FnOnce(T) -> String) -> String {
+    value.map_or_else(|| "-".to_owned(), format)
+}
+
+/// A command's result in every output format: JSON from `Serialize`, CSV rows, and a table for
+/// people. Commands build one value and hand it to [`emit`].
+pub trait Render: Serialize {
+    /// The CSV header and rows.
+    fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>);
+    /// The text for a terminal.
+    fn table(&self) -> String;
+}
+
+/// Prints `value` in the format asked for.
+pub fn emit(format: Format, value: &impl Render) -> Result<()> {
+    match format {
+        Format::Json => print_json(value),
+        Format::Csv => {
+            let (header, rows) = value.csv();
+            print_csv(&header, &rows)
+        }
+        Format::Table => print(&value.table()),
+    }
+}
+
+/// The lines that end every table: what the convention means, the source and the data version.
+pub fn provenance(
+    convention: Option<attrition_model::Convention>,
+    source: &str,
+    version: &impl std::fmt::Display,
+) -> String {
+    let mut out = String::new();
+    if let Some(convention) = convention {
+        out.push_str(&format!("convention: {}\n", convention.explanation()));
+    }
+    out.push_str(&format!("source: {source}\ndata version: {version}\n"));
+    out
+}
+
 /// Writes `text` to stdout.
 pub fn print(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
@@ -160,6 +221,18 @@ mod tests {
         assert_eq!(group(654_430), "654,430");
         assert_eq!(group(-1_456_610), "-1,456,610");
         assert_eq!(signed(14), "+14");
+    }
+
+    #[test]
+    fn ordinals() {
+        let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].into_iter().map(ordinal).collect();
+        assert_eq!(
+            words,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]
+        );
+        assert_eq!(percent_change(Some(12.34)), "+12.3%");
+        assert_eq!(percent_change(Some(-5.0)), "-5.0%");
+        assert_eq!(percent_change(None), "-");
     }
 
     #[test]

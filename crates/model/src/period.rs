@@ -57,6 +57,9 @@ pub enum PeriodError {
         /// What jiff said.
         reason: String,
     },
+    /// A period kind that is not one of day, week, month, quarter, year.
+    #[error("unknown period kind {0:?}: expected day, week, month, quarter or year")]
+    UnknownKind(String),
     /// A range whose end is before its start.
     #[error("range ends ({end}) before it starts ({start})")]
     Reversed {
@@ -162,6 +165,124 @@ impl Period {
     }
 }
 
+impl PeriodKind {
+    /// The kinds that tile the calendar, from shortest to longest.
+    pub const CALENDAR: [PeriodKind; 5] =
+        [PeriodKind::Day, PeriodKind::Week, PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year];
+
+    /// The singular noun: `month`.
+    #[must_use]
+    pub const fn noun(self) -> &'static str {
+        match self {
+            PeriodKind::Day => "day",
+            PeriodKind::Week => "week",
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+            PeriodKind::Range => "range",
+            PeriodKind::All => "whole war",
+        }
+    }
+
+    /// The plural noun: `months`.
+    #[must_use]
+    pub const fn plural(self) -> &'static str {
+        match self {
+            PeriodKind::Day => "days",
+            PeriodKind::Week => "weeks",
+            PeriodKind::Month => "months",
+            PeriodKind::Quarter => "quarters",
+            PeriodKind::Year => "years",
+            PeriodKind::Range => "ranges",
+            PeriodKind::All => "whole war",
+        }
+    }
+
+    /// The first and last day of the period of this kind that contains `day`, or `None` for
+    /// kinds that do not tile the calendar (and at the ends of the representable calendar).
+    #[must_use]
+    pub fn bounds(self, day: Date) -> Option<(Date, Date)> {
+        let month_start = |month: i8| Date::new(day.year(), month, 1).ok();
+        match self {
+            PeriodKind::Day => Some((day, day)),
+            PeriodKind::Week => {
+                let back = i64::from(day.weekday().to_monday_zero_offset());
+                let start = day.checked_sub(jiff::Span::new().days(back)).ok()?;
+                Some((start, start.checked_add(jiff::Span::new().days(6)).ok()?))
+            }
+            PeriodKind::Month => Some((day.first_of_month(), day.last_of_month())),
+            PeriodKind::Quarter => {
+                let first_month = (day.month() - 1) / 3 * 3 + 1;
+                let start = month_start(first_month)?;
+                Some((start, month_start(first_month + 2)?.last_of_month()))
+            }
+            PeriodKind::Year => Some((day.first_of_year(), day.last_of_year())),
+            PeriodKind::Range | PeriodKind::All => None,
+        }
+    }
+
+    /// Whether periods of this kind tile the calendar (so they can be listed and ranked).
+    #[must_use]
+    pub const fn is_calendar(self) -> bool {
+        matches!(self, PeriodKind::Day | PeriodKind::Week | PeriodKind::Month | PeriodKind::Quarter | PeriodKind::Year)
+    }
+}
+
+impl std::str::FromStr for PeriodKind {
+    type Err = PeriodError;
+
+    fn from_str(text: &str) -> Result<PeriodKind, PeriodError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "day" | "days" | "daily" => Ok(PeriodKind::Day),
+            "week" | "weeks" | "weekly" => Ok(PeriodKind::Week),
+            "month" | "months" | "monthly" => Ok(PeriodKind::Month),
+            "quarter" | "quarters" | "quarterly" => Ok(PeriodKind::Quarter),
+            "year" | "years" | "yearly" | "annual" => Ok(PeriodKind::Year),
+            _ => Err(PeriodError::UnknownKind(text.to_owned())),
+        }
+    }
+}
+
+impl Period {
+    /// The calendar period of `kind` that contains `day` (ISO weeks run Monday to Sunday).
+    ///
+    /// # Errors
+    /// [`PeriodError::UnknownKind`] for kinds that do not tile the calendar; [`PeriodError::Invalid`]
+    /// at the ends of the representable calendar.
+    pub fn containing(kind: PeriodKind, day: Date) -> Result<Period, PeriodError> {
+        let (start, end) = kind.bounds(day).ok_or_else(|| PeriodError::UnknownKind(kind.noun().to_owned()))?;
+        let label = match kind {
+            PeriodKind::Week => {
+                let iso = day.iso_week_date();
+                format!("{:04}-W{:02}", iso.year(), iso.week())
+            }
+            PeriodKind::Month => format!("{:04}-{:02}", day.year(), day.month()),
+            PeriodKind::Quarter => format!("{:04}-Q{}", day.year(), (day.month() - 1) / 3 + 1),
+            PeriodKind::Year => format!("{:04}", day.year()),
+            _ => day.to_string(),
+        };
+        Ok(Period { kind, label, start, end })
+    }
+
+    /// The next period of the same calendar kind.
+    ///
+    /// # Errors
+    /// As [`Period::containing`].
+    pub fn next(&self) -> Result<Period, PeriodError> {
+        let after = self.end.tomorrow().map_err(|e| invalid(&self.label, e))?;
+        Period::containing(self.kind, after)
+    }
+
+    /// The previous period of the same calendar kind.
+    ///
+    /// # Errors
+    /// As [`Period::containing`].
+    pub fn previous(&self) -> Result<Period, PeriodError> {
+        let before = self.start.yesterday().map_err(|e| invalid(&self.label, e))?;
+        Period::containing(self.kind, before)
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.label)
@@ -200,6 +321,24 @@ mod tests {
             assert!(err.contains(bad.trim()), "{bad:?} gave {err:?}");
         }
         assert!(Period::range(date(2024, 2, 1), date(2024, 1, 1)).is_err());
+    }
+
+    #[test]
+    fn walks_the_calendar() {
+        let p = Period::containing(PeriodKind::Week, date(2024, 12, 31)).unwrap();
+        assert_eq!((p.label.as_str(), p.start, p.end), ("2025-W01", date(2024, 12, 30), date(2025, 1, 5)));
+        assert_eq!(p.previous().unwrap().label, "2024-W52");
+        let m = Period::containing(PeriodKind::Month, date(2024, 2, 29)).unwrap();
+        assert_eq!((m.next().unwrap().label.as_str(), m.previous().unwrap().label.as_str()), ("2024-03", "2024-01"));
+        let q = Period::containing(PeriodKind::Quarter, date(2024, 12, 1)).unwrap();
+        assert_eq!(q.next().unwrap().label, "2025-Q1");
+        assert_eq!(
+            Period::containing(PeriodKind::Day, date(2024, 3, 1)).unwrap().previous().unwrap().label,
+            "2024-02-29"
+        );
+        assert!(Period::containing(PeriodKind::All, date(2024, 3, 1)).is_err());
+        assert_eq!("Months".parse::<PeriodKind>(), Ok(PeriodKind::Month));
+        assert!("fortnight".parse::<PeriodKind>().is_err());
     }
 
     #[test]

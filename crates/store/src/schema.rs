@@ -61,4 +61,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         changed_at  TEXT NOT NULL
     );
     ",
+    // 2: when each upstream was last checked, so a sync that finds nothing new still counts as
+    // fresh.
+    "
+    CREATE TABLE sync_checks (
+        source      TEXT PRIMARY KEY,
+        upstream    TEXT NOT NULL,
+        checked_at  TEXT NOT NULL
+    );
+    ",
 ];

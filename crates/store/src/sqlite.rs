@@ -245,6 +245,43 @@ impl Store {
         Ok(record)
     }
 
+    /// Notes that `upstream` was fetched for `source` just now, whether or not anything changed.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure.
+    pub fn record_sync_check(&self, source: SourceId, upstream: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO sync_checks (source, upstream, checked_at) VALUES (?1, ?2, ?3)",
+                params![source.name(), upstream, jiff::Timestamp::now().to_string()],
+            )
+            .map(drop)
+            .map_err(|e| self.sql(e))
+    }
+
+    /// When the stored data of `source` were last known to be current: the later of the last
+    /// change and the last sync that found nothing new. `None` when nothing is stored.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure or an unreadable timestamp.
+    pub fn last_refreshed(&self, source: SourceId) -> Result<Option<jiff::Timestamp>, StoreError> {
+        let times: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT changed_at FROM data_versions WHERE source = ?1
+                 UNION ALL SELECT checked_at FROM sync_checks WHERE source = ?1",
+            )
+            .and_then(|mut stmt| stmt.query_map([source.name()], |r| r.get(0))?.collect())
+            .map_err(|e| self.sql(e))?;
+        let mut latest = None;
+        for text in times {
+            let time: jiff::Timestamp =
+                text.parse().map_err(|_| self.corrupt(format!("timestamp {text:?} in the store")))?;
+            latest = latest.max(Some(time));
+        }
+        Ok(latest)
+    }
+
     /// The sources stored, with their data versions, newest data first.
     ///
     /// # Errors

@@ -5,7 +5,7 @@ use crate::output::{Format, Table, group, print, print_csv, print_json};
 use crate::progress::Bar;
 use crate::{Context, ingest::ingest};
 use anyhow::{Context as _, Result};
-use attrition_model::{DataVersion, ParsedFile};
+use attrition_model::{DataVersion, ParsedFile, SourceId};
 use attrition_sources::{Detected, HttpOptions, PETROIVANIUK_DEFAULT_BASE, RUSSIANWARSHIP_DEFAULT_BASE};
 use attrition_store::{ApplySummary, Store};
 use serde::Serialize;
@@ -62,8 +62,13 @@ fn describe(file: &ParsedFile) -> FileLine {
     }
 }
 
-fn finish(context: &Context, store: &mut Store, files: &[ParsedFile], skipped: Vec<Skipped>) -> Result<()> {
-    let summary = ingest(store, files)?;
+fn finish(
+    context: &Context,
+    store: &Store,
+    files: &[ParsedFile],
+    skipped: Vec<Skipped>,
+    summary: ApplySummary,
+) -> Result<()> {
     let data_versions: Vec<DataVersion> =
         store.sources()?.into_iter().map(|s| DataVersion { source: s.source, last_report: s.last_report }).collect();
     let report = LoadReport {
@@ -155,28 +160,55 @@ fn render(report: &LoadReport) -> String {
     out
 }
 
+/// The public upstream of `source`.
+pub(crate) fn default_base(source: SourceId) -> &'static str {
+    match source {
+        SourceId::Petroivaniuk => PETROIVANIUK_DEFAULT_BASE,
+        SourceId::Russianwarship => RUSSIANWARSHIP_DEFAULT_BASE,
+    }
+}
+
+/// Fetches `source` from `options.base_url` with a progress bar.
+pub(crate) fn fetch(context: &Context, source: SourceId, options: &HttpOptions) -> Result<Vec<ParsedFile>> {
+    context.info(&format!("fetching from {}", options.base_url));
+    let bar = Bar::new("sync", context.quiet);
+    let fetched = match source {
+        SourceId::Petroivaniuk => attrition_sources::fetch_petroivaniuk(options, &bar),
+        SourceId::Russianwarship => attrition_sources::fetch_russianwarship(options, &bar),
+    };
+    bar.finish();
+    Ok(fetched?)
+}
+
+/// Stores fetched files and notes the check, so that a sync finding nothing new still counts.
+pub(crate) fn store_fetched(
+    store: &mut Store,
+    source: SourceId,
+    upstream: &str,
+    files: &[ParsedFile],
+) -> Result<ApplySummary> {
+    let summary = ingest(store, files)?;
+    store.record_sync_check(source, upstream)?;
+    Ok(summary)
+}
+
 /// `attrition sync`.
 pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
-    let default_base = match args.source {
-        UpstreamArg::Petroivaniuk => PETROIVANIUK_DEFAULT_BASE,
-        UpstreamArg::Russianwarship => RUSSIANWARSHIP_DEFAULT_BASE,
+    let source = match args.source {
+        UpstreamArg::Petroivaniuk => SourceId::Petroivaniuk,
+        UpstreamArg::Russianwarship => SourceId::Russianwarship,
     };
     let options = HttpOptions {
-        base_url: args.base_url.clone().unwrap_or_else(|| default_base.to_owned()),
+        base_url: args.base_url.clone().unwrap_or_else(|| default_base(source).to_owned()),
         timeout: Duration::from_secs(args.timeout),
         retries: args.retries,
         retry_pause: Duration::from_secs(1),
     };
-    context.info(&format!("fetching from {}", options.base_url));
-    let bar = Bar::new("sync", context.quiet);
-    let fetched = match args.source {
-        UpstreamArg::Petroivaniuk => attrition_sources::fetch_petroivaniuk(&options, &bar),
-        UpstreamArg::Russianwarship => attrition_sources::fetch_russianwarship(&options, &bar),
-    };
-    bar.finish();
-    let files = fetched.context("sync failed; the store is unchanged")?;
+    let files = fetch(context, source, &options).context("sync failed; the store is unchanged")?;
     let mut store = context.store()?;
-    finish(context, &mut store, &files, Vec::new())
+    let summary =
+        store_fetched(&mut store, source, &options.base_url, &files).context("sync failed; the store is unchanged")?;
+    finish(context, &store, &files, Vec::new(), summary)
 }
 
 /// `attrition import`.
@@ -193,5 +225,6 @@ pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
         }
     }
     let mut store = context.store()?;
-    finish(context, &mut store, &files, skipped).context("import failed; the store is unchanged")
+    let summary = ingest(&mut store, &files).context("import failed; the store is unchanged")?;
+    finish(context, &store, &files, skipped, summary)
 }

@@ -1,10 +1,18 @@
 //! One module per subcommand; `dispatch` sends the parsed command line to it.
 
 mod categories;
+mod chart;
 mod daily;
 mod load;
+mod rank;
+mod ratio;
+mod records;
+mod report;
+mod rolling;
+mod shares;
 mod status;
 mod total;
+mod trend;
 
 use crate::Context;
 use crate::cli::Command;
@@ -19,5 +27,13 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Total(args) => total::run(context, &args),
         Command::Daily(args) => daily::run(context, &args),
         Command::Categories => categories::run(context),
+        Command::Rank(args) => rank::run(context, &args),
+        Command::Records(args) => records::run(context, &args),
+        Command::Trend(args) => trend::run(context, &args),
+        Command::Rolling(args) => rolling::run(context, &args),
+        Command::Shares(args) => shares::run(context, &args),
+        Command::Ratio(args) => ratio::run(context, &args),
+        Command::Report(args) => report::run(context, &args),
+        Command::Chart(args) => chart::run(context, &args),
     }
 }

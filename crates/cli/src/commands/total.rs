@@ -2,10 +2,11 @@
 //! categories, with the convention and data version.
 
 use crate::Context;
-use crate::cli::TotalArgs;
-use crate::output::{Format, Table, average, group, print, print_csv, print_json};
+use crate::cli::{PeriodArgs, TotalArgs};
+use crate::output::{Format, Table, average, group, ordinal, print, print_csv, print_json};
+use crate::record_as_of;
 use anyhow::{Result, anyhow, bail};
-use attrition_analysis::{PeriodFigure, Record};
+use attrition_analysis::{Incomplete, PeriodFigure, Record};
 use attrition_model::{Category, Convention, DataVersion, Period};
 use serde::Serialize;
 
@@ -23,7 +24,7 @@ struct TotalReport<'a> {
     net_of_corrections: bool,
     source: &'static str,
     data_version: DataVersion,
-    figures: Vec<PeriodFigure>,
+    figures: Vec<RankedFigure>,
     errors: Vec<CategoryError>,
     #[serde(skip)]
     categories: Vec<Category>,
@@ -52,9 +53,58 @@ pub(crate) fn chosen_categories(
     Ok(out)
 }
 
+/// A period's place among the complete periods of its kind, as of the record's last report.
+#[derive(Serialize)]
+struct PeriodRank {
+    /// Ordinal rank among complete periods, if the period is complete.
+    rank: Option<usize>,
+    /// Where its daily average places it, if it is in progress.
+    pace_rank: Option<usize>,
+    /// How many complete periods of the kind there are.
+    of: usize,
+    /// The kind, plural.
+    among: &'static str,
+    /// The report the ranking stands at.
+    as_of: jiff::civil::Date,
+    /// Why the period is not ranked, if it is not.
+    incomplete: Option<Incomplete>,
+}
+
+impl PeriodRank {
+    fn phrase(&self) -> String {
+        match (self.rank, self.pace_rank) {
+            (Some(rank), _) => format!("{} of {} {}", ordinal(rank), self.of, self.among),
+            (None, Some(pace)) => format!("pace {} of {}", ordinal(pace), self.of),
+            _ => self.incomplete.map_or("-", Incomplete::describe).to_owned(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RankedFigure {
+    #[serde(flatten)]
+    figure: PeriodFigure,
+    rank: Option<PeriodRank>,
+}
+
+fn period_rank(record: &Record, figure: &PeriodFigure, net: bool) -> Result<Option<PeriodRank>> {
+    if !figure.kind.is_calendar() {
+        return Ok(None);
+    }
+    let ranking = record.ranking(figure.category, figure.kind, figure.convention, net, false)?;
+    Ok(ranking.containing(figure.start).map(|entry| PeriodRank {
+        rank: entry.rank,
+        pace_rank: entry.pace_rank,
+        of: ranking.ranked,
+        among: if ranking.ranked == 1 { figure.kind.noun() } else { figure.kind.plural() },
+        as_of: ranking.as_of,
+        incomplete: entry.incomplete,
+    }))
+}
+
 /// The period from `--period` or `--from/--to`.
-pub(crate) fn chosen_period(period: Option<&str>, from: Option<&str>, to: Option<&str>) -> Result<Period> {
-    match (period, from, to) {
+pub(crate) fn chosen_period(args: &PeriodArgs) -> Result<Period> {
+    match (args.period.as_deref(), args.from.as_deref(), args.to.as_deref()) {
         (Some(text), _, _) => Ok(Period::parse(text)?),
         (None, Some(from), Some(to)) => Ok(Period::range(Period::parse_date(from)?, Period::parse_date(to)?)?),
         _ => Err(anyhow!("give --period (2024-09, 2024-W39, 2024-Q3, 2024, 2024-09-26, all) or --from DATE --to DATE")),
@@ -64,14 +114,19 @@ pub(crate) fn chosen_period(period: Option<&str>, from: Option<&str>, to: Option
 /// `attrition total`.
 pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
     let convention: Convention = args.convention.convention.parse()?;
-    let period = chosen_period(args.period.as_deref(), args.from.as_deref(), args.to.as_deref())?;
+    let period = chosen_period(&args.period)?;
+    let as_of = args.as_of.as_of.as_deref().map(Period::parse_date).transpose()?;
     let (_store, record, _) = context.record(args.source.source.as_deref())?;
+    let record = record_as_of(record, as_of)?;
     let categories = chosen_categories(&record, args.category.as_deref(), &args.categories, args.all_categories)?;
     let mut figures = Vec::new();
     let mut errors = Vec::new();
     for category in &categories {
         match record.period_total(*category, &period, convention, args.net_of_corrections) {
-            Ok(figure) => figures.push(figure),
+            Ok(figure) => {
+                let rank = period_rank(&record, &figure, args.net_of_corrections)?;
+                figures.push(RankedFigure { figure, rank });
+            }
             Err(error) if categories.len() == 1 => return Err(error.into()),
             Err(error) => errors.push(CategoryError { category: *category, error: error.to_string() }),
         }
@@ -111,12 +166,16 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
                 "partial",
                 "convention",
                 "data_version",
+                "rank",
+                "ranked_of",
+                "ranked_as_of",
                 "notes",
             ],
             &report
                 .figures
                 .iter()
-                .map(|f| {
+                .map(|ranked| {
+                    let f = &ranked.figure;
                     vec![
                         f.category.id().to_owned(),
                         f.period.clone(),
@@ -133,6 +192,9 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
                         f.partial.to_string(),
                         f.convention.name().to_owned(),
                         f.data_version.to_string(),
+                        ranked.rank.as_ref().and_then(|r| r.rank).map(|r| r.to_string()).unwrap_or_default(),
+                        ranked.rank.as_ref().map(|r| r.of.to_string()).unwrap_or_default(),
+                        ranked.rank.as_ref().map(|r| r.as_of.to_string()).unwrap_or_default(),
                         f.notes.join("; "),
                     ]
                 })
@@ -143,27 +205,46 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
 }
 
 fn render(report: &TotalReport<'_>) -> String {
-    let mut table = Table::new(&["category", "total", "days", "daily average", "cumulative at end"]);
+    let ranked = report.figures.iter().any(|f| f.rank.is_some());
+    let mut header = vec!["category", "total", "days", "daily average", "cumulative at end"];
+    if ranked {
+        header.push("rank");
+    }
+    let mut table = Table::new(&header);
     for category in &report.categories {
-        if let Some(f) = report.figures.iter().find(|f| f.category == *category) {
+        if let Some(ranked_figure) = report.figures.iter().find(|f| f.figure.category == *category) {
+            let f = &ranked_figure.figure;
             let cumulative = match f.qualifier {
                 Some(q) => format!("{q} {}", group(f.cumulative_end)),
                 None => group(f.cumulative_end),
             };
-            table.row(vec![
+            let mut cells = vec![
                 f.category.id().to_owned(),
                 group(f.total),
                 f.days.to_string(),
                 average(f.daily_average),
                 cumulative,
-            ]);
+            ];
+            if ranked {
+                cells.push(ranked_figure.rank.as_ref().map_or_else(|| "-".to_owned(), PeriodRank::phrase));
+            }
+            table.row(cells);
         } else {
-            table.row(vec![category.id().to_owned(), "-".into(), "-".into(), "-".into(), "-".into()]);
+            table.row(
+                header
+                    .iter()
+                    .enumerate()
+                    .map(|(i, _)| if i == 0 { category.id().to_owned() } else { "-".into() })
+                    .collect(),
+            );
         }
     }
     let mut out = String::new();
-    let span =
-        report.figures.first().map(|f| format!(": {} .. {} ({} days)", f.start, f.end, f.days)).unwrap_or_default();
+    let span = report
+        .figures
+        .first()
+        .map(|f| format!(": {} .. {} ({} days)", f.figure.start, f.figure.end, f.figure.days))
+        .unwrap_or_default();
     out.push_str(&format!("period {}{span}", report.period.label));
     if report.net_of_corrections {
         out.push_str(", net of corrections");
@@ -171,14 +252,20 @@ fn render(report: &TotalReport<'_>) -> String {
     out.push('\n');
     out.push_str(&table.render());
     for f in &report.figures {
-        for note in &f.notes {
-            out.push_str(&format!("note ({}): {note}\n", f.category));
+        for note in &f.figure.notes {
+            out.push_str(&format!("note ({}): {note}\n", f.figure.category));
         }
+    }
+    if let Some(rank) = report.figures.iter().find_map(|f| f.rank.as_ref()) {
+        out.push_str(&format!(
+            "rank: by total among complete {} as of the report of {} (pace: by daily average, for a period in progress)\n",
+            rank.among, rank.as_of
+        ));
     }
     for e in &report.errors {
         out.push_str(&format!("note ({}): {}\n", e.category, e.error));
     }
-    if let Some(f) = report.figures.first() {
+    if let Some(f) = report.figures.first().map(|f| &f.figure) {
         out.push_str(&format!("reports used: cumulative of {} minus cumulative of {}\n", f.end_report, f.start_report));
     }
     out.push_str(&format!("convention: {}\n", report.convention_meaning));

@@ -123,3 +123,17 @@ pub fn write_file(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
     std::fs::write(&path, content).expect("write test file");
     path
 }
+
+/// One store with the real data imported, shared by the tests that only read (imported once per
+/// test process, under cargo's scratch directory for integration tests).
+pub fn shared_store() -> &'static Path {
+    static STORE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("it-shared-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        let db = dir.join("attrition.db");
+        let _ = std::fs::remove_file(&db);
+        attrition(&db, ["--quiet", "import"]).path(&general_staff_dir()).run().ok();
+        db
+    })
+}

@@ -11,3 +11,4 @@ mod harness;
 mod import;
 mod server;
 mod sync;
+mod trends;

@@ -1,0 +1,172 @@
+//! The daily briefing: for every category, the latest day, the last 7 and 30 days against the
+//! 30 before, the month so far and the previous month with their ranks, the year so far against
+//! the same span a year earlier, the records, and the cumulative count — everything
+//! `attrition report` prints, computed here so that front ends only format it.
+
+use crate::day_table::{DayTable, Window};
+use crate::ranking::{Figure, RankedPeriod, Records, best};
+use crate::trends::Compared;
+use crate::{AnalysisError, Record};
+use attrition_model::{Category, Convention, DataVersion, PeriodKind, Qualifier, SourceId, WAR_START, war_day};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// One category's part of the briefing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryBrief {
+    /// The category.
+    pub category: Category,
+    /// The cumulative count at the end of the last day.
+    pub cumulative: i64,
+    /// The qualifier of the report giving it.
+    pub qualifier: Option<Qualifier>,
+    /// The last day.
+    pub last_day: Option<Figure>,
+    /// The last 7 days.
+    pub last_7_days: Option<Figure>,
+    /// The last 30 days.
+    pub last_30_days: Option<Figure>,
+    /// The last 30 days against the 30 days before them.
+    pub previous_30_days: Option<Compared>,
+    /// The month so far (or the whole month, when the last day ends it), with its rank or pace
+    /// rank among complete months.
+    pub month_to_date: Option<RankedPeriod>,
+    /// The month before, with its rank.
+    pub previous_month: Option<RankedPeriod>,
+    /// How many complete months are ranked.
+    pub months_ranked: usize,
+    /// From 1 January (or the invasion) to the last day.
+    pub year_to_date: Option<Figure>,
+    /// The same span a year earlier, and the change.
+    pub same_span_last_year: Option<Compared>,
+    /// The highest complete day, week, month, quarter and year.
+    pub records: Records,
+    /// What a reader must know about the series (a late start, an end).
+    pub notes: Vec<String>,
+}
+
+/// The briefing as of one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Briefing {
+    /// The source.
+    pub source: SourceId,
+    /// The latest report the briefing uses.
+    pub latest_report: Date,
+    /// Its day number in the General Staff's count.
+    pub war_day: i64,
+    /// The last day with data under the convention.
+    pub last_day: Date,
+    /// The convention.
+    pub convention: Convention,
+    /// Whether totals are net of corrections.
+    pub net_of_corrections: bool,
+    /// Every category, in canonical order.
+    pub categories: Vec<CategoryBrief>,
+    /// Source and last report of the data used.
+    pub data_version: DataVersion,
+}
+
+impl Briefing {
+    /// The part of one category.
+    #[must_use]
+    pub fn category(&self, category: Category) -> Option<&CategoryBrief> {
+        self.categories.iter().find(|c| c.category == category)
+    }
+}
+
+fn back(day: Date, days: i64) -> Option<Date> {
+    day.checked_sub(days.days()).ok()
+}
+
+/// The figure of `[start, end]` if the category was reported throughout and the span holds no
+/// backlog.
+fn span(table: &DayTable, start: Option<Date>, end: Option<Date>, label: &str, net: bool) -> Option<Figure> {
+    let (start, end) = (start?, end?);
+    if start < WAR_START {
+        return None;
+    }
+    let window: Window = table.window(start, end).ok()?;
+    (!window.includes_backlog).then(|| Figure::of(&window, label.to_owned(), net))
+}
+
+impl Record {
+    /// The briefing as of the record's last report (use [`Record::as_of`] for an earlier date).
+    ///
+    /// # Errors
+    /// [`AnalysisError`] only when a stored category cannot be read at all.
+    pub fn briefing(&self, convention: Convention, net_of_corrections: bool) -> Result<Briefing, AnalysisError> {
+        let net = net_of_corrections;
+        let last_day = self.last_day(convention);
+        let mut categories = Vec::new();
+        for category in self.categories() {
+            let table = self.day_table(category, convention)?;
+            let Some((cumulative, qualifier, _)) = table.cumulative(last_day).ok().flatten() else { continue };
+            let mut notes = Vec::new();
+            if let Some((first, value)) = table.backlog_start() {
+                notes.push(format!("reported since {first}, opening with a backlog of {value}"));
+            }
+            if let Some(last) = table.stopped() {
+                notes.push(format!("last reported on {last}; the count holds since"));
+            }
+            let last_30 = span(&table, back(last_day, 29), Some(last_day), "last 30 days", net);
+            let before_30 = span(&table, back(last_day, 59), back(last_day, 30), "previous 30 days", net);
+            let months = self.ranking(category, PeriodKind::Month, convention, net, false)?;
+            let month_to_date = months.containing(last_day).cloned();
+            let previous_month = month_to_date
+                .as_ref()
+                .and_then(|m| m.period_start.yesterday().ok())
+                .and_then(|day| months.containing(day))
+                .cloned();
+            let year_start = last_day.first_of_year().max(WAR_START);
+            let year_to_date =
+                span(&table, Some(year_start), Some(last_day), &format!("{} to date", last_day.year()), net);
+            let last_year = span(
+                &table,
+                year_start.checked_sub(1.year()).ok(),
+                last_day.checked_sub(1.year()).ok(),
+                &format!("{} same span", last_day.year() - 1),
+                net,
+            );
+            categories.push(CategoryBrief {
+                category,
+                cumulative,
+                qualifier,
+                last_day: span(&table, Some(last_day), Some(last_day), &last_day.to_string(), net),
+                last_7_days: span(&table, back(last_day, 6), Some(last_day), "last 7 days", net),
+                previous_30_days: last_30.as_ref().zip(before_30).map(|(now, base)| Compared::new(now, base)),
+                last_30_days: last_30,
+                month_to_date,
+                previous_month,
+                months_ranked: months.ranked,
+                same_span_last_year: year_to_date.as_ref().zip(last_year).map(|(now, base)| Compared::new(now, base)),
+                year_to_date,
+                records: Records {
+                    category,
+                    convention,
+                    net_of_corrections: net,
+                    day: best(&table, PeriodKind::Day, net)?,
+                    week: best(&table, PeriodKind::Week, net)?,
+                    month: months.ranked_periods().next().cloned(),
+                    quarter: best(&table, PeriodKind::Quarter, net)?,
+                    year: best(&table, PeriodKind::Year, net)?,
+                    data_version: self.data_version(),
+                },
+                notes,
+            });
+        }
+        if categories.is_empty() {
+            return Err(AnalysisError::Empty);
+        }
+        Ok(Briefing {
+            source: self.source,
+            latest_report: self.last_report,
+            war_day: war_day(self.last_report),
+            last_day,
+            convention,
+            net_of_corrections: net,
+            categories,
+            data_version: self.data_version(),
+        })
+    }
+}

@@ -1,0 +1,204 @@
+//! Renders the sample charts to a directory (default `/tmp/charts-sample`)
+//! so their looks can be checked by eye: `cargo run -p attrition-charts
+//! --example samples [DIR]`. The values are made up but of realistic size.
+
+use std::path::PathBuf;
+
+use attrition_charts::{
+    CategoryBar, CategoryChart, Chart, Frame, LineEmphasis, Threshold, TimeBar, TimeChart, TimeLine,
+};
+use jiff::ToSpan;
+use jiff::civil::{Date, date};
+
+/// Small deterministic generator so the samples are identical on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn footer() -> Vec<String> {
+    vec![
+        "Source: General Staff of the Armed Forces of Ukraine, daily reports (figures made up for this sample)".into(),
+        "Convention: a day is the 24 hours to 07:00 Kyiv time; monthly totals are sums of daily increments".into(),
+        "Data version: sample-2026-07-31".into(),
+    ]
+}
+
+fn days(from: Date, to: Date) -> Vec<Date> {
+    let mut out = vec![from];
+    while let Some(&d) = out.last().filter(|d| **d < to) {
+        match d.tomorrow() {
+            Ok(next) => out.push(next),
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+fn moving_average(values: &[(Date, f64)], window: usize) -> Vec<(Date, f64)> {
+    values
+        .windows(window)
+        .map(|w| (w[window - 1].0, w.iter().map(|(_, v)| v).sum::<f64>() / window as f64))
+        .collect()
+}
+
+fn daily() -> Chart {
+    let mut rng = Lcg(7);
+    let mut values = Vec::new();
+    for (i, d) in days(date(2024, 1, 1), date(2024, 12, 31)).into_iter().enumerate() {
+        let trend = 850.0 + i as f64 * 1.6;
+        let mut v = trend + (rng.next() - 0.5) * 500.0;
+        if i == 200 {
+            v = -40.0; // a correction day: the published total fell
+        }
+        values.push((d, v.round()));
+    }
+    let bars = values
+        .iter()
+        .map(|&(d, v)| TimeBar { start: d, end: d, value: v, highlight: false, label: None })
+        .collect();
+    Chart::Time(TimeChart {
+        frame: Frame {
+            title: "Personnel losses per day, 2024".into(),
+            x_label: "Date (Kyiv)".into(),
+            y_label: "Personnel per day".into(),
+            footer: footer(),
+        },
+        bars,
+        lines: vec![
+            TimeLine { name: "7-day average".into(), points: moving_average(&values, 7), emphasis: LineEmphasis::Secondary },
+            TimeLine { name: "30-day average".into(), points: moving_average(&values, 30), emphasis: LineEmphasis::Primary },
+        ],
+        thresholds: vec![],
+    })
+}
+
+fn monthly() -> Chart {
+    let mut rng = Lcg(11);
+    let mut bars = Vec::new();
+    let mut start = date(2022, 3, 1);
+    while start <= date(2026, 7, 1) {
+        let end = start.last_of_month();
+        let idx = bars.len() as f64;
+        let value = (30_000.0 + idx * 280.0 + (rng.next() - 0.5) * 6_000.0).round().min(49_000.0);
+        bars.push(TimeBar { start, end, value, highlight: false, label: None });
+        start = match start.checked_add(1.month()) {
+            Ok(d) => d,
+            Err(_) => break,
+        };
+    }
+    let last = bars.len() - 1;
+    bars[last - 2].value = 48_700.0;
+    bars[last - 2].highlight = true;
+    bars[last - 2].label = Some("2nd of 53".into());
+    Chart::Time(TimeChart {
+        frame: Frame {
+            title: "Personnel losses per month, March 2022 – July 2026".into(),
+            x_label: "Month".into(),
+            y_label: "Personnel per month".into(),
+            footer: footer(),
+        },
+        bars,
+        lines: vec![],
+        thresholds: vec![],
+    })
+}
+
+fn cumulative() -> Chart {
+    let all = days(date(2022, 2, 25), date(2026, 7, 31));
+    let n = all.len() as f64;
+    let points = all
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let t = i as f64 / (n - 1.0);
+            (d, (1_456_610.0 * (0.35 * t + 0.65 * t * t)).round())
+        })
+        .collect();
+    Chart::Time(TimeChart {
+        frame: Frame {
+            title: "Особовий склад — втрати (cumulative personnel losses)".into(),
+            x_label: String::new(),
+            y_label: "Personnel, cumulative".into(),
+            footer: footer(),
+        },
+        bars: vec![],
+        lines: vec![TimeLine { name: "Total personnel losses".into(), points, emphasis: LineEmphasis::Primary }],
+        thresholds: vec![
+            Threshold { value: 750_000.0, label: "750,000".into() },
+            Threshold { value: 1_000_000.0, label: "1,000,000".into() },
+            Threshold { value: 1_500_000.0, label: "1,500,000".into() },
+        ],
+    })
+}
+
+fn categories() -> Chart {
+    let items: [(&str, f64); 14] = [
+        ("Artillery systems", 33_412.0),
+        ("Unmanned aerial vehicles", 31_870.0),
+        ("Vehicles and fuel tanks", 29_950.0),
+        ("Armoured combat vehicles", 22_104.0),
+        ("Tanks", 10_923.0),
+        ("Special equipment", 3_867.0),
+        ("Multiple rocket launchers", 1_425.0),
+        ("Air defence systems", 1_166.0),
+        ("Cruise missiles", 3_051.0),
+        ("Aircraft", 369.0),
+        ("Helicopters", 331.0),
+        ("Warships / boats", 28.0),
+        ("Submarines", 1.0),
+        ("Operational-tactical UAV (legacy series)", 0.0),
+    ];
+    let total: f64 = items.iter().map(|(_, v)| v).sum();
+    let bars = items
+        .iter()
+        .map(|&(label, v)| CategoryBar {
+            label: label.into(),
+            value: 100.0 * v / total,
+            value_label: format!("{:.1}% ({})", 100.0 * v / total, thousands(v as u64)),
+        })
+        .collect();
+    Chart::Categories(CategoryChart {
+        frame: Frame {
+            title: "Equipment losses by category, share of all items".into(),
+            x_label: "Share of equipment losses (%)".into(),
+            y_label: String::new(),
+            footer: footer(),
+        },
+        bars,
+    })
+}
+
+fn thousands(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args().nth(1).map_or_else(|| PathBuf::from("/tmp/charts-sample"), PathBuf::from);
+    std::fs::create_dir_all(&dir)?;
+    let (w, h) = std::env::var("CHART_SIZE")
+        .ok()
+        .and_then(|s| s.split_once('x').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))))
+        .unwrap_or((1200, 675));
+    for (name, chart) in [("daily", daily()), ("monthly", monthly()), ("cumulative", cumulative()), ("categories", categories())] {
+        for ext in ["png", "svg"] {
+            let path = dir.join(format!("{name}.{ext}"));
+            let started = std::time::Instant::now();
+            attrition_charts::write(&chart, &path, w, h)?;
+            println!("{} ({} bytes, {:?})", path.display(), std::fs::metadata(&path)?.len(), started.elapsed());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,287 @@
+//! `attrition chart`: turns the analysis crate's series into a chart description and has the
+//! charts crate draw it to PNG or SVG. Every chart carries its source, convention and data
+//! version in the footer.
+
+use crate::Context;
+use crate::cli::{ChartArgs, ChartKind};
+use crate::output::{Render, decimal1, emit, group, ordinal};
+use anyhow::{Context as _, Result, bail};
+use attrition_analysis::{DayTable, Record, milestones};
+use attrition_charts::{
+    CategoryBar, CategoryChart, Chart, Frame, LineEmphasis, OutputFormat, Threshold, TimeBar, TimeChart, TimeLine,
+};
+use attrition_model::{Category, Convention, Period, PeriodKind, WAR_START};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Written {
+    path: String,
+    format: &'static str,
+    width: u32,
+    height: u32,
+    bytes: u64,
+    title: String,
+    data_version: String,
+}
+
+impl Render for Written {
+    fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        (
+            vec!["path", "format", "width", "height", "bytes", "title", "data_version"],
+            vec![vec![
+                self.path.clone(),
+                self.format.to_owned(),
+                self.width.to_string(),
+                self.height.to_string(),
+                self.bytes.to_string(),
+                self.title.clone(),
+                self.data_version.clone(),
+            ]],
+        )
+    }
+
+    fn table(&self) -> String {
+        format!(
+            "wrote {} ({}, {}x{}, {} bytes): {}\ndata version: {}\n",
+            self.path,
+            self.format,
+            self.width,
+            self.height,
+            group(i64::try_from(self.bytes).unwrap_or(i64::MAX)),
+            self.title,
+            self.data_version
+        )
+    }
+}
+
+/// `attrition chart`.
+pub(crate) fn run(context: &Context, args: &ChartArgs) -> Result<()> {
+    let format = OutputFormat::from_path(&args.out)?;
+    let figures = context.figures(&args.figures)?;
+    let record = &figures.record;
+    let convention = figures.convention;
+    let last_day = record.last_day(convention);
+    let to = args.to.as_deref().map(Period::parse_date).transpose()?.unwrap_or(last_day).min(last_day);
+    let from = match args.from.as_deref() {
+        Some(text) => Period::parse_date(text)?,
+        None if args.kind == ChartKind::Daily => to.checked_sub(89.days())?,
+        None => WAR_START,
+    };
+    if to < from {
+        bail!("--to ({to}) is before --from ({from})");
+    }
+    let footer = vec![
+        format!("Source: {}", record.source.description()),
+        format!("Convention: {}", convention.explanation()),
+        format!(
+            "Data version: {}{}. Drawn by attrition.",
+            record.data_version(),
+            if figures.net { "; net of corrections" } else { "" }
+        ),
+    ];
+    let chart = match args.kind {
+        ChartKind::Categories => categories(record, convention, figures.net, from, to, footer)?,
+        kind => {
+            let category: Category = args.category.parse()?;
+            let table = record.day_table(category, convention)?;
+            match kind {
+                ChartKind::Daily => daily(record, &table, figures.net, from, to, footer)?,
+                ChartKind::Monthly => monthly(record, category, convention, figures.net, from, to, args, footer)?,
+                _ => cumulative(record, &table, from, to, &args.thresholds, footer)?,
+            }
+        }
+    };
+    let title = match &chart {
+        Chart::Time(t) => t.frame.title.clone(),
+        Chart::Categories(c) => c.frame.title.clone(),
+    };
+    attrition_charts::write(&chart, &args.out, args.width, args.height)?;
+    let bytes = std::fs::metadata(&args.out).with_context(|| format!("reading {}", args.out.display()))?.len();
+    emit(
+        context.format,
+        &Written {
+            path: args.out.display().to_string(),
+            format: match format {
+                OutputFormat::Png => "png",
+                OutputFormat::Svg => "svg",
+            },
+            width: args.width,
+            height: args.height,
+            bytes,
+            title,
+            data_version: record.data_version().to_string(),
+        },
+    )
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn float(value: i64) -> f64 {
+    value as f64
+}
+
+fn frame(title: String, y_label: &str, footer: Vec<String>) -> Frame {
+    Frame { title, x_label: "day".to_owned(), y_label: y_label.to_owned(), footer }
+}
+
+fn daily(record: &Record, table: &DayTable, net: bool, from: Date, to: Date, footer: Vec<String>) -> Result<Chart> {
+    let category = table.category();
+    let rows = record.rolling(category, table.convention(), net, from, to, &[7, 30])?;
+    let bars = rows
+        .iter()
+        .map(|r| TimeBar { start: r.day, end: r.day, value: float(r.total), highlight: false, label: None })
+        .collect();
+    let line = |index: usize, name: &str, emphasis| TimeLine {
+        name: name.to_owned(),
+        points: rows.iter().filter_map(|r| r.averages.get(index).copied().flatten().map(|a| (r.day, a))).collect(),
+        emphasis,
+    };
+    let lines =
+        vec![line(0, "7-day average", LineEmphasis::Primary), line(1, "30-day average", LineEmphasis::Secondary)];
+    let (first, last) = (rows.first().map_or(from, |r| r.day), rows.last().map_or(to, |r| r.day));
+    Ok(Chart::Time(TimeChart {
+        frame: frame(
+            format!("{}: daily losses, {first} to {last}", category.label()),
+            &format!("{} per day", category.label()),
+            footer,
+        ),
+        bars,
+        lines,
+        thresholds: Vec::new(),
+    }))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn monthly(
+    record: &Record,
+    category: Category,
+    convention: Convention,
+    net: bool,
+    from: Date,
+    to: Date,
+    args: &ChartArgs,
+    footer: Vec<String>,
+) -> Result<Chart> {
+    let ranking = record.ranking(category, PeriodKind::Month, convention, net, false)?;
+    let highlight = match args.highlight.as_deref() {
+        Some(text) => {
+            let month = Period::parse(text)?;
+            if month.kind != PeriodKind::Month {
+                bail!("--highlight takes a month (2024-09), not {text:?}");
+            }
+            Some(month.start)
+        }
+        None => ranking.ranked_periods().next().map(|p| p.period_start),
+    };
+    let mut periods: Vec<_> = ranking.periods.iter().filter(|p| p.period_end >= from && p.period_start <= to).collect();
+    periods.sort_by_key(|p| p.period_start);
+    if periods.is_empty() {
+        bail!("no months of {category} between {from} and {to}");
+    }
+    let bars = periods
+        .iter()
+        .map(|p| {
+            let is_highlight = Some(p.period_start) == highlight;
+            let label = is_highlight.then(|| match p.rank {
+                Some(rank) => format!("{}: {} of {}", p.figure.label, ordinal(rank), ranking.ranked),
+                None => format!("{}: {}", p.figure.label, p.incomplete.map_or("", |i| i.describe())),
+            });
+            TimeBar {
+                start: p.period_start,
+                end: p.period_end,
+                value: float(p.figure.total),
+                highlight: is_highlight,
+                label,
+            }
+        })
+        .collect();
+    Ok(Chart::Time(TimeChart {
+        frame: Frame {
+            title: format!(
+                "{}: monthly losses (ranked among {} complete months as of {})",
+                category.label(),
+                ranking.ranked,
+                ranking.as_of
+            ),
+            x_label: "month".to_owned(),
+            y_label: format!("{} per month", category.label()),
+            footer,
+        },
+        bars,
+        lines: Vec::new(),
+        thresholds: Vec::new(),
+    }))
+}
+
+fn cumulative(
+    record: &Record,
+    table: &DayTable,
+    from: Date,
+    to: Date,
+    thresholds: &[i64],
+    footer: Vec<String>,
+) -> Result<Chart> {
+    let category = table.category();
+    let rows = record.rolling(category, table.convention(), false, from, to, &[])?;
+    let last = rows.last().map_or(0, |r| r.cumulative);
+    let chosen = if thresholds.is_empty() { milestones(last) } else { thresholds.to_vec() };
+    let thresholds = chosen
+        .iter()
+        .map(|&value| {
+            let crossed = table.first_reaching(value).filter(|(day, _)| *day <= to);
+            Threshold {
+                value: float(value),
+                label: match crossed {
+                    Some((day, report)) => format!("{} reached {day} (report of {report})", group(value)),
+                    None => group(value),
+                },
+            }
+        })
+        .collect();
+    let points = rows.iter().map(|r| (r.day, float(r.cumulative))).collect();
+    let (first, end) = (rows.first().map_or(from, |r| r.day), rows.last().map_or(to, |r| r.day));
+    Ok(Chart::Time(TimeChart {
+        frame: frame(
+            format!("{}: cumulative losses, {first} to {end} ({})", category.label(), group(last)),
+            &format!("{} since 2022-02-24", category.label()),
+            footer,
+        ),
+        bars: Vec::new(),
+        lines: vec![TimeLine { name: "cumulative".to_owned(), points, emphasis: LineEmphasis::Primary }],
+        thresholds,
+    }))
+}
+
+fn categories(
+    record: &Record,
+    convention: Convention,
+    net: bool,
+    from: Date,
+    to: Date,
+    footer: Vec<String>,
+) -> Result<Chart> {
+    let period = Period::range(from, to)?;
+    let shares = record.shares(&period, convention, net)?;
+    let bars = shares
+        .shares
+        .iter()
+        .map(|s| CategoryBar {
+            label: s.category.label().to_owned(),
+            value: float(s.total),
+            value_label: match s.percent {
+                Some(p) => format!("{} ({}%)", group(s.total), decimal1(p)),
+                None => group(s.total),
+            },
+        })
+        .collect();
+    Ok(Chart::Categories(CategoryChart {
+        frame: Frame {
+            title: format!("Equipment losses by category, {} to {}", shares.start, shares.end),
+            x_label: "units".to_owned(),
+            y_label: "category".to_owned(),
+            footer,
+        },
+        bars,
+    }))
+}
