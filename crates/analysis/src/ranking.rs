@@ -315,7 +315,12 @@ impl Record {
 pub(crate) fn best(table: &DayTable, kind: PeriodKind, net: bool) -> Result<Option<RankedPeriod>, AnalysisError> {
     let (candidates, _) = candidates(table, kind)?;
     let order = by_total(net);
-    let top = candidates.iter().filter(|c| c.incomplete.is_none()).min_by(|a, b| order(a, b));
+    // A "record" of nothing (a series that never moved) is no record.
+    let top = candidates
+        .iter()
+        .filter(|c| c.incomplete.is_none())
+        .min_by(|a, b| order(a, b))
+        .filter(|c| c.window.total(net) > 0);
     Ok(top.map(|c| RankedPeriod {
         rank: Some(1),
         shared_rank: Some(1),

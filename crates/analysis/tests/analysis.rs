@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use attrition_analysis::{AnalysisError, Record, TrackingState, check_for_import};
-use attrition_model::{Category, Convention, Correction, Observation, Period, Qualifier, SourceId};
+use attrition_model::{Category, Convention, Correction, Observation, Period, PeriodKind, Qualifier, SourceId};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -205,5 +205,89 @@ proptest! {
         // Daily rows sum to the same total.
         let rows = record.daily(Category::Tanks, first, last, convention).unwrap();
         prop_assert_eq!(rows.iter().filter_map(|r| r.published).sum::<i64>(), whole);
+    }
+}
+
+/// Up to about a year and a half of daily reports for personnel (possibly starting late, so with
+/// a backlog) and tanks (with occasional falls, as corrections make them).
+fn long_record() -> impl Strategy<Value = Record> {
+    (prop::collection::vec((0i64..2_000, -3i64..15), 20..560), 0usize..40).prop_map(|(steps, late_start)| {
+        let start = date(2022, 2, 25);
+        let day = |i: usize| start.checked_add(jiff::Span::new().days(i as i64)).unwrap();
+        let late_start = late_start.min(steps.len() - 10);
+        let (mut personnel, mut tanks) = (0, 0);
+        let mut observations = Vec::new();
+        for (i, (people, armour)) in steps.iter().enumerate() {
+            personnel += people;
+            tanks = (tanks + armour).max(0);
+            if i >= late_start {
+                observations.push(obs(Category::Personnel, day(i), personnel));
+            }
+            observations.push(obs(Category::Tanks, day(i), tanks));
+        }
+        Record::build(SourceId::Petroivaniuk, observations, [], []).unwrap()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The periods of every kind tile the data: their totals (partial ones included) add up to
+    /// the cumulative count at the last day, under either convention.
+    #[test]
+    fn calendar_totals_add_up_to_the_cumulative_difference(record in long_record(), report_day in any::<bool>()) {
+        let convention = if report_day { Convention::ReportDay } else { Convention::LossDay };
+        let last = record.last_day(convention);
+        let table = record.day_table(Category::Tanks, convention).unwrap();
+        let end = table.cumulative(last).unwrap().unwrap().0;
+        for kind in PeriodKind::CALENDAR {
+            let ranking = record.ranking(Category::Tanks, kind, convention, false, true).unwrap();
+            prop_assert_eq!(ranking.periods.iter().map(|p| p.figure.total).sum::<i64>(), end, "{:?}", kind);
+            prop_assert_eq!(ranking.ranked, ranking.periods.len());
+        }
+    }
+
+    /// Ranks are a permutation of 1..=n over the ranked periods, in order of non-increasing
+    /// total; equal totals share their competition rank.
+    #[test]
+    fn ranks_are_a_permutation(record in long_record(), kind_index in 0usize..5, partial in any::<bool>()) {
+        let kind = PeriodKind::CALENDAR[kind_index];
+        let ranking = record.ranking(Category::Personnel, kind, Convention::LossDay, false, partial).unwrap();
+        let mut ranks: Vec<usize> = ranking.periods.iter().filter_map(|p| p.rank).collect();
+        let totals: Vec<i64> = ranking.ranked_periods().map(|p| p.figure.total).collect();
+        prop_assert!(totals.windows(2).all(|w| w[0] >= w[1]));
+        ranks.sort_unstable();
+        prop_assert_eq!(ranks, (1..=ranking.ranked).collect::<Vec<_>>());
+        for p in ranking.ranked_periods() {
+            let shared = p.shared_rank.unwrap();
+            prop_assert!(shared <= p.rank.unwrap());
+            prop_assert_eq!(shared, 1 + totals.iter().filter(|&&t| t > p.figure.total).count());
+        }
+        // Unranked periods are exactly the incomplete ones (unless partial ones were asked for).
+        for p in &ranking.periods {
+            prop_assert_eq!(p.rank.is_none(), !partial && p.incomplete.is_some());
+        }
+    }
+
+    /// The dense table agrees with the cumulative function on every day, and a ranking as of
+    /// an earlier date only holds periods that ended by then.
+    #[test]
+    fn day_table_follows_the_cumulative_function(record in long_record(), cut in 5i64..500, report_day in any::<bool>()) {
+        let convention = if report_day { Convention::ReportDay } else { Convention::LossDay };
+        for category in [Category::Personnel, Category::Tanks] {
+            let table = record.day_table(category, convention).unwrap();
+            let mut day = date(2022, 2, 23);
+            while day <= record.last_day(convention) {
+                let report = day.checked_add(jiff::Span::new().days(i64::from(convention.report_offset_days()))).unwrap();
+                let expected = record.cumulative(category, report).unwrap().value;
+                prop_assert_eq!(table.cumulative(day).unwrap().map(|c| c.0), Some(expected));
+                day = day.tomorrow().unwrap();
+            }
+        }
+        let as_of = date(2022, 2, 25).checked_add(jiff::Span::new().days(cut)).unwrap().min(record.last_report);
+        let earlier = record.as_of(as_of).unwrap();
+        let ranking = earlier.ranking(Category::Tanks, PeriodKind::Week, convention, false, false).unwrap();
+        prop_assert_eq!(ranking.as_of, as_of);
+        prop_assert!(ranking.ranked_periods().all(|p| p.period_end <= earlier.last_day(convention)));
     }
 }

@@ -40,10 +40,7 @@ fn days(from: Date, to: Date) -> Vec<Date> {
 }
 
 fn moving_average(values: &[(Date, f64)], window: usize) -> Vec<(Date, f64)> {
-    values
-        .windows(window)
-        .map(|w| (w[window - 1].0, w.iter().map(|(_, v)| v).sum::<f64>() / window as f64))
-        .collect()
+    values.windows(window).map(|w| (w[window - 1].0, w.iter().map(|(_, v)| v).sum::<f64>() / window as f64)).collect()
 }
 
 fn daily() -> Chart {
@@ -57,10 +54,8 @@ fn daily() -> Chart {
         }
         values.push((d, v.round()));
     }
-    let bars = values
-        .iter()
-        .map(|&(d, v)| TimeBar { start: d, end: d, value: v, highlight: false, label: None })
-        .collect();
+    let bars =
+        values.iter().map(|&(d, v)| TimeBar { start: d, end: d, value: v, highlight: false, label: None }).collect();
     Chart::Time(TimeChart {
         frame: Frame {
             title: "Personnel losses per day, 2024".into(),
@@ -70,8 +65,16 @@ fn daily() -> Chart {
         },
         bars,
         lines: vec![
-            TimeLine { name: "7-day average".into(), points: moving_average(&values, 7), emphasis: LineEmphasis::Secondary },
-            TimeLine { name: "30-day average".into(), points: moving_average(&values, 30), emphasis: LineEmphasis::Primary },
+            TimeLine {
+                name: "7-day average".into(),
+                points: moving_average(&values, 7),
+                emphasis: LineEmphasis::Secondary,
+            },
+            TimeLine {
+                name: "30-day average".into(),
+                points: moving_average(&values, 30),
+                emphasis: LineEmphasis::Primary,
+            },
         ],
         thresholds: vec![],
     })
@@ -177,7 +180,7 @@ fn thousands(v: u64) -> String {
     let s = v.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -192,7 +195,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok()
         .and_then(|s| s.split_once('x').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))))
         .unwrap_or((1200, 675));
-    for (name, chart) in [("daily", daily()), ("monthly", monthly()), ("cumulative", cumulative()), ("categories", categories())] {
+    for (name, chart) in
+        [("daily", daily()), ("monthly", monthly()), ("cumulative", cumulative()), ("categories", categories())]
+    {
         for ext in ["png", "svg"] {
             let path = dir.join(format!("{name}.{ext}"));
             let started = std::time::Instant::now();

@@ -73,12 +73,7 @@ impl ValueTicks {
             let d = (-step.log10().floor()) as usize;
             if (nice - 2.5).abs() < 1e-9 { d + 1 } else { d }
         };
-        Self {
-            lo: lo_t,
-            hi: hi_t,
-            step,
-            decimals,
-        }
+        Self { lo: lo_t, hi: hi_t, step, decimals }
     }
 
     /// The tick values from `lo` to `hi`.
@@ -102,7 +97,7 @@ pub(crate) fn format_number(v: f64, decimals: usize) -> String {
         out.push('\u{2212}');
     }
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -129,21 +124,10 @@ enum Spacing {
 
 /// Chooses the finest spacing whose labels fit side by side in `width`
 /// pixels; `label_width` measures a label in pixels.
-pub(crate) fn date_ticks(
-    first: i64,
-    last: i64,
-    width: f32,
-    label_width: impl Fn(&str) -> f32,
-) -> Vec<DateTick> {
+pub(crate) fn date_ticks(first: i64, last: i64, width: f32, label_width: impl Fn(&str) -> f32) -> Vec<DateTick> {
     let span = last - first;
     let candidates: &[Spacing] = if span <= 120 {
-        &[
-            Spacing::Days(1),
-            Spacing::Days(2),
-            Spacing::Days(7),
-            Spacing::Days(14),
-            Spacing::Months(1),
-        ]
+        &[Spacing::Days(1), Spacing::Days(2), Spacing::Days(7), Spacing::Days(14), Spacing::Months(1)]
     } else {
         &[
             Spacing::Months(1),
@@ -182,10 +166,7 @@ fn ticks_for(first: i64, last: i64, spacing: Spacing) -> Vec<DateTick> {
             let mut day = start;
             while day <= last {
                 let (y, m, d) = civil_from_days(day);
-                out.push(DateTick {
-                    day,
-                    label: format!("{y:04}-{m:02}-{d:02}"),
-                });
+                out.push(DateTick { day, label: format!("{y:04}-{m:02}-{d:02}") });
                 day += n;
             }
         }

@@ -14,13 +14,14 @@
 //! itself with the same coverage rasteriser that renders glyphs.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt::{self, Write as _};
 
 use ab_glyph_rasterizer::{Rasterizer, point};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle};
-use plotters_backend::{DrawingBackend, DrawingErrorKind};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{FontStyle, FontTransform};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle};
+use plotters_backend::{DrawingBackend, DrawingErrorKind};
 
 use crate::font::{self, Face, num};
 
@@ -147,10 +148,7 @@ impl<'s, DB: DrawingBackend> GlyphBackend<'s, DB> {
                 continue;
             }
             let (nx, ny) = (-dy / len * half, dx / len * half);
-            polygon(
-                &mut r,
-                &[(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)],
-            );
+            polygon(&mut r, &[(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)]);
         }
         if width > 1.5 {
             for &(x, y) in pts {
@@ -166,10 +164,7 @@ impl<'s, DB: DrawingBackend> GlyphBackend<'s, DB> {
         for (x, y, c) in pixels {
             self.inner.draw_pixel(
                 (x as i32 + ox as i32, y as i32 + oy as i32),
-                BackendColor {
-                    alpha: color.alpha * f64::from(c),
-                    rgb: color.rgb,
-                },
+                BackendColor { alpha: color.alpha * f64::from(c), rgb: color.rgb },
             )?;
         }
         Ok(())
@@ -257,10 +252,7 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<'_, DB> {
             TextMode::Svg(_) => self.inner.draw_path(path, style),
             TextMode::Raster => {
                 // Backend coordinates name pixels; strokes run through their centres.
-                let pts: Vec<(f32, f32)> = path
-                    .into_iter()
-                    .map(|(x, y)| (x as f32 + 0.5, y as f32 + 0.5))
-                    .collect();
+                let pts: Vec<(f32, f32)> = path.into_iter().map(|(x, y)| (x as f32 + 0.5, y as f32 + 0.5)).collect();
                 self.stroke_aa(&pts, style.stroke_width().max(1) as f32, style.color())
             }
         }
@@ -343,13 +335,8 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<'_, DB> {
                 })
                 .map_err(text_error)?;
                 for (x, y, c) in pixels {
-                    self.inner.draw_pixel(
-                        (x, y),
-                        BackendColor {
-                            alpha: color.alpha * f64::from(c),
-                            rgb: color.rgb,
-                        },
-                    )?;
+                    self.inner
+                        .draw_pixel((x, y), BackendColor { alpha: color.alpha * f64::from(c), rgb: color.rgb })?;
                 }
                 Ok(())
             }
@@ -369,12 +356,12 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<'_, DB> {
                 // Glyphs are defined in font units with y up, hence the flip.
                 let _ = writeln!(out.body, " scale({k:.6} -{k:.6})\">");
                 for &(id, x) in &shaped.glyphs {
-                    let key = (shaped.face, id.0);
-                    if !out.defs.contains_key(&key) {
-                        let d = font::glyph_path(shaped.face, id).map_err(text_error)?;
-                        out.defs.insert(key, d);
-                    }
-                    if out.defs.get(&key).is_some_and(|d| !d.is_empty()) {
+                    let d = match out.defs.entry((shaped.face, id.0)) {
+                        Entry::Occupied(e) => e.into_mut(),
+                        Entry::Vacant(e) => e.insert(font::glyph_path(shaped.face, id).map_err(text_error)?),
+                    };
+                    // Blank glyphs (spaces) only advance the pen.
+                    if !d.is_empty() {
                         let _ = writeln!(
                             out.body,
                             "<use xlink:href=\"#g{}{}\" x=\"{}\"/>",
@@ -392,9 +379,5 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<'_, DB> {
 }
 
 fn face_of<T: BackendTextStyle>(style: &T) -> Face {
-    if matches!(style.style(), FontStyle::Bold) {
-        Face::Bold
-    } else {
-        Face::Regular
-    }
+    if matches!(style.style(), FontStyle::Bold) { Face::Bold } else { Face::Regular }
 }

@@ -10,9 +10,7 @@ use plotters::coord::Shift;
 use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{
-    Color, FontStyle, FontTransform, IntoFont, RGBAColor, RGBColor, ShapeStyle, WHITE,
-};
+use plotters::style::{Color, FontStyle, FontTransform, IntoFont, RGBAColor, RGBColor, ShapeStyle, WHITE};
 
 use crate::axis::{self, ValueTicks, day_number, format_number};
 use crate::font::{self, FAMILY, Face};
@@ -40,10 +38,7 @@ fn line_style(emphasis: LineEmphasis) -> (RGBColor, f32) {
 }
 
 /// Draws `chart` over the whole of `area`.
-pub(crate) fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    chart: &Chart,
-) -> Result<(), ChartError> {
+pub(crate) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) -> Result<(), ChartError> {
     area.fill(&WHITE).map_err(draw_err)?;
     let canvas = Canvas::new(area);
     match chart {
@@ -52,9 +47,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
 }
 
-fn draw_err<E: std::error::Error + Send + Sync>(
-    e: plotters::drawing::DrawingAreaErrorKind<E>,
-) -> ChartError {
+fn draw_err<E: std::error::Error + Send + Sync>(e: plotters::drawing::DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
@@ -73,17 +66,7 @@ struct Label<'t> {
 
 impl<'t> Label<'t> {
     fn new(text: &'t str, x: f32, y: f32, size: f32) -> Self {
-        Self {
-            text,
-            x,
-            y,
-            size,
-            face: Face::Regular,
-            color: TEXT,
-            h: HPos::Left,
-            v: VPos::Top,
-            vertical: false,
-        }
+        Self { text, x, y, size, face: Face::Regular, color: TEXT, h: HPos::Left, v: VPos::Top, vertical: false }
     }
     fn anchor(mut self, h: HPos, v: VPos) -> Self {
         self.h = h;
@@ -130,9 +113,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         if ax == bx || ay == by {
             return Ok(());
         }
-        self.area
-            .draw(&Rectangle::new([(ax, ay), (bx, by)], style.filled()))
-            .map_err(draw_err)
+        self.area.draw(&Rectangle::new([(ax, ay), (bx, by)], style.filled())).map_err(draw_err)
     }
 
     /// A horizontal rule `thickness` pixels thick whose top edge is at `y`.
@@ -154,9 +135,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             return self.area.draw(&dot).map_err(draw_err);
         }
         let pixels: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (x.floor() as i32, y.floor() as i32)).collect();
-        self.area
-            .draw(&PathElement::new(pixels, c.stroke_width(width)))
-            .map_err(draw_err)
+        self.area.draw(&PathElement::new(pixels, c.stroke_width(width))).map_err(draw_err)
     }
 
     fn text(&self, l: &Label<'_>) -> Result<(), ChartError> {
@@ -169,9 +148,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             font = font.transform(FontTransform::Rotate270);
         }
         let style = font.color(&l.color).pos(Pos::new(l.h, l.v));
-        self.area
-            .draw_text(l.text, &style, (l.x.round() as i32, l.y.round() as i32))
-            .map_err(draw_err)
+        self.area.draw_text(l.text, &style, (l.x.round() as i32, l.y.round() as i32)).map_err(draw_err)
     }
 
     fn width(&self, face: Face, size: f32, text: &str) -> f32 {
@@ -296,18 +273,12 @@ impl Bbox {
 /// widened by the thresholds that lie within half the data's span beyond it
 /// (those are returned too; the others are not drawn).
 fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
-    let values = chart
-        .bars
-        .iter()
-        .map(|b| b.value)
-        .chain(chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)));
+    let values =
+        chart.bars.iter().map(|b| b.value).chain(chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)));
     let (mut lo, mut hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let span = hi - lo;
-    let shown: Vec<&Threshold> = chart
-        .thresholds
-        .iter()
-        .filter(|t| t.value >= lo - span * 0.5 && t.value <= hi + span * 0.5)
-        .collect();
+    let shown: Vec<&Threshold> =
+        chart.thresholds.iter().filter(|t| t.value >= lo - span * 0.5 && t.value <= hi + span * 0.5).collect();
     for t in &shown {
         lo = lo.min(t.value);
         hi = hi.max(t.value);
@@ -343,10 +314,8 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     let tick_len = 5.0 * u;
     let has_x_label = !chart.frame.x_label.trim().is_empty();
     let has_y_label = !chart.frame.y_label.trim().is_empty();
-    let x_axis_h = tick_len
-        + 4.0 * u
-        + c.line_h(tick_size)
-        + if has_x_label { 8.0 * u + c.line_h(axis_size) } else { 0.0 };
+    let x_axis_h =
+        tick_len + 4.0 * u + c.line_h(tick_size) + if has_x_label { 8.0 * u + c.line_h(axis_size) } else { 0.0 };
     let plot_top = top + legend_h + 6.0 * u;
     let plot_bottom = (bottom - x_axis_h).max(plot_top + 10.0);
     let plot_h = plot_bottom - plot_top;
@@ -378,23 +347,13 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     let ticks = ValueTicks::new(bottom_need, top_need, target);
     let tick_values = ticks.values();
     let tick_labels: Vec<String> = tick_values.iter().map(|v| format_number(*v, ticks.decimals)).collect();
-    let label_w = tick_labels
-        .iter()
-        .map(|s| c.width(Face::Regular, tick_size, s))
-        .fold(0.0f32, f32::max);
+    let label_w = tick_labels.iter().map(|s| c.width(Face::Regular, tick_size, s)).fold(0.0f32, f32::max);
 
     let y_label_w = if has_y_label { c.line_h(axis_size) + 10.0 * u } else { 0.0 };
     let left = m + y_label_w + label_w + tick_len + 5.0 * u;
     let right_reserve = c.width(Face::Regular, tick_size, "0000-00") / 2.0 + 2.0 * u;
     let right = (c.w - m - right_reserve).max(left + 10.0);
-    let plot = Plot {
-        left,
-        right,
-        top: plot_top,
-        bottom: plot_bottom,
-        lo: ticks.lo,
-        hi: ticks.hi,
-    };
+    let plot = Plot { left, right, top: plot_top, bottom: plot_bottom, lo: ticks.lo, hi: ticks.hi };
 
     // Time range in day numbers, half-open: a bar covers [start, end + 1).
     let mut first = i64::MAX;
@@ -433,7 +392,7 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         }
         c.vrule(px, plot_bottom, plot_bottom + tick_len, 1.0, AXIS)?;
         let tw = c.width(Face::Regular, tick_size, &t.label);
-        let lx = (px - tw / 2.0).clamp(m / 2.0, c.w - m / 2.0 - tw);
+        let lx = (px - tw / 2.0).max(m / 2.0).min(c.w - m / 2.0 - tw);
         if lx < last_label_end + 6.0 * u {
             continue;
         }
@@ -451,17 +410,18 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         let x1 = x((day_number(b.end) + 1) as f64);
         let pw = x1 - x0;
         // Gaps separate wide bars; narrow daily bars touch to form a profile.
-        let gap = if pw >= 6.0 { (pw * 0.18).max(1.0) } else if pw >= 3.0 { 1.0 } else { 0.0 };
+        let gap = if pw >= 6.0 {
+            (pw * 0.18).max(1.0)
+        } else if pw >= 3.0 {
+            1.0
+        } else {
+            0.0
+        };
         let (bx0, bx1) = (x0 + gap / 2.0, (x1 - gap / 2.0).max(x0 + gap / 2.0 + 1.0));
         let yv = plot.y(b.value);
         let color = if b.highlight { HIGHLIGHT } else { bar_color };
         c.rect(bx0, y0, bx1, yv, color.filled())?;
-        data_boxes.push(Bbox {
-            x0: bx0,
-            y0: y0.min(yv),
-            x1: bx1,
-            y1: y0.max(yv),
-        });
+        data_boxes.push(Bbox { x0: bx0, y0: y0.min(yv), x1: bx1, y1: y0.max(yv) });
     }
     if plot.lo < 0.0 {
         c.hrule(left, right, y0, 1.0, ZERO)?;
@@ -489,10 +449,7 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     for line in &chart.lines {
         let mut pts = line.points.clone();
         pts.sort_by_key(|(d, _)| *d);
-        let px: Vec<(f32, f32)> = pts
-            .iter()
-            .map(|(d, v)| (x(day_number(*d) as f64 + 0.5), plot.y(*v)))
-            .collect();
+        let px: Vec<(f32, f32)> = pts.iter().map(|(d, v)| (x(day_number(*d) as f64 + 0.5), plot.y(*v))).collect();
         let (color, width) = line_style(line.emphasis);
         c.polyline(&px, color, width)?;
         line_pts.push(px);
@@ -514,17 +471,8 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         let tw = c.width(Face::Regular, th_size, text);
         let th = c.line_h(th_size);
         let pad = 6.0 * u;
-        let at_left = Bbox {
-            x0: left + pad - 2.0,
-            y0: y - 3.0 * u - th,
-            x1: left + pad + tw + 2.0,
-            y1: y - 1.0,
-        };
-        let at_right = Bbox {
-            x0: right - pad - tw - 2.0,
-            x1: right - pad + 2.0,
-            ..at_left
-        };
+        let at_left = Bbox { x0: left + pad - 2.0, y0: y - 3.0 * u - th, x1: left + pad + tw + 2.0, y1: y - 1.0 };
+        let at_right = Bbox { x0: right - pad - tw - 2.0, x1: right - pad + 2.0, ..at_left };
         let free = |b: &Bbox| !placed.iter().any(|p| p.overlaps(b));
         let spot = [at_left, at_right]
             .into_iter()
@@ -536,9 +484,8 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         placed.push(spot);
         // A translucent backing keeps the label legible over gridlines.
         c.rect(spot.x0, spot.y0, spot.x1, spot.y1, RGBAColor(255, 255, 255, 0.8).filled())?;
-        let label = Label::new(text, spot.x0 + 2.0, y - 3.0 * u, th_size)
-            .anchor(HPos::Left, VPos::Bottom)
-            .color(THRESHOLD);
+        let label =
+            Label::new(text, spot.x0 + 2.0, y - 3.0 * u, th_size).anchor(HPos::Left, VPos::Bottom).color(THRESHOLD);
         c.text(&label)?;
     }
 
@@ -550,7 +497,7 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         };
         let tw = c.width(Face::Bold, note_size, text);
         let th = c.line_h(note_size);
-        let cx = ((bbox.x0 + bbox.x1) / 2.0).clamp(left + tw / 2.0, right - tw / 2.0);
+        let cx = ((bbox.x0 + bbox.x1) / 2.0).max(left + tw / 2.0).min(right - tw / 2.0);
         let (lx0, lx1) = (cx - tw / 2.0, cx + tw / 2.0);
         let neighbours = data_boxes.iter().filter(|d| d.x0 < lx1 && d.x1 > lx0);
         let spot = if b.value >= 0.0 {
@@ -562,14 +509,14 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
             let y0 = (bottom_of + 4.0 * u).min(plot_bottom - th);
             Bbox { x0: lx0, y0, x1: lx1, y1: y0 + th }
         };
-        if placed.iter().any(|p| p.overlaps(&spot)) {
+        let padded = Bbox { x0: spot.x0 - 6.0 * u, x1: spot.x1 + 6.0 * u, ..spot };
+        if placed.iter().any(|p| p.overlaps(&padded)) {
             continue;
         }
         placed.push(spot);
-        let label = Label::new(text, cx, spot.y0, note_size)
-            .anchor(HPos::Center, VPos::Top)
-            .color(HIGHLIGHT_TEXT)
-            .bold();
+        c.rect(spot.x0 - 2.0, spot.y0, spot.x1 + 2.0, spot.y1, RGBAColor(255, 255, 255, 0.8).filled())?;
+        let label =
+            Label::new(text, cx, spot.y0, note_size).anchor(HPos::Center, VPos::Top).color(HIGHLIGHT_TEXT).bold();
         c.text(&label)?;
     }
 
@@ -600,7 +547,7 @@ fn axis_labels<DB: DrawingBackend>(
     let x_label = frame.x_label.trim();
     if !x_label.is_empty() {
         let (text, s) = c.fit(Face::Regular, size, x_label, c.w - 2.0 * c.m);
-        let cx = ((plot.left + plot.right) / 2.0).clamp(c.m + c.width(Face::Regular, s, &text) / 2.0, c.w);
+        let cx = ((plot.left + plot.right) / 2.0).max(c.m + c.width(Face::Regular, s, &text) / 2.0);
         c.text(&Label::new(&text, cx, bottom, s).anchor(HPos::Center, VPos::Bottom))?;
     }
     let y_label = frame.y_label.trim();
@@ -620,10 +567,8 @@ fn category_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CategoryChart)
     let tick_len = 5.0 * u;
     let has_x_label = !chart.frame.x_label.trim().is_empty();
     let has_y_label = !chart.frame.y_label.trim().is_empty();
-    let x_axis_h = tick_len
-        + 4.0 * u
-        + c.line_h(tick_size)
-        + if has_x_label { 8.0 * u + c.line_h(axis_size) } else { 0.0 };
+    let x_axis_h =
+        tick_len + 4.0 * u + c.line_h(tick_size) + if has_x_label { 8.0 * u + c.line_h(axis_size) } else { 0.0 };
     let plot_top = top + 4.0 * u;
     let plot_bottom = (bottom - x_axis_h).max(plot_top + 10.0);
     let n = chart.bars.len().max(1);
@@ -633,21 +578,11 @@ fn category_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CategoryChart)
 
     let y_label_w = if has_y_label { c.line_h(axis_size) + 10.0 * u } else { 0.0 };
     let max_label_w = (c.w - 2.0 * m) * 0.38;
-    let labels: Vec<(String, f32)> = chart
-        .bars
-        .iter()
-        .map(|b| c.fit(Face::Regular, size, b.label.trim(), max_label_w))
-        .collect();
-    let label_col = labels
-        .iter()
-        .map(|(t, s)| c.width(Face::Regular, *s, t))
-        .fold(0.0f32, f32::max);
-    let value_w = chart
-        .bars
-        .iter()
-        .map(|b| c.width(Face::Regular, size, &b.value_label))
-        .fold(0.0f32, f32::max)
-        + 8.0 * u;
+    let labels: Vec<(String, f32)> =
+        chart.bars.iter().map(|b| (c.truncate(Face::Regular, size, b.label.trim(), max_label_w), size)).collect();
+    let label_col = labels.iter().map(|(t, s)| c.width(Face::Regular, *s, t)).fold(0.0f32, f32::max);
+    let value_w =
+        chart.bars.iter().map(|b| c.width(Face::Regular, size, &b.value_label)).fold(0.0f32, f32::max) + 8.0 * u;
 
     let lo = chart.bars.iter().map(|b| b.value).fold(0.0f64, f64::min);
     let hi = chart.bars.iter().map(|b| b.value).fold(0.0f64, f64::max);
@@ -671,11 +606,17 @@ fn category_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CategoryChart)
     c.hrule(left, right, plot_bottom, 1.0, AXIS)?;
 
     let x0 = xv(0.0);
+    // Rows thinner than a line of text label only every `stride`-th bar.
+    let stride = (c.line_h(size) / row_h).ceil().max(1.0) as usize;
     for (i, (bar, (label, lsize))) in chart.bars.iter().zip(&labels).enumerate() {
         let cy = plot_top + (i as f32 + 0.5) * row_h;
-        let bh = (row_h * 0.64).max(1.0);
+        // Thick enough to read as bars, capped so a handful of rows don't look like blocks.
+        let bh = (row_h * 0.64).min(36.0 * u).max(1.0);
         let x1 = xv(bar.value);
         c.rect(x0, cy - bh / 2.0, x1, cy + bh / 2.0, BAR.filled())?;
+        if i % stride != 0 {
+            continue;
+        }
         c.text(&Label::new(label, label_right, cy, *lsize).anchor(HPos::Right, VPos::Center))?;
         let value_label = if bar.value < 0.0 {
             Label::new(&bar.value_label, x1 - 6.0 * u, cy, size).anchor(HPos::Right, VPos::Center)
@@ -684,14 +625,7 @@ fn category_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CategoryChart)
         };
         c.text(&value_label.color(TICK_TEXT))?;
     }
-    let plot = Plot {
-        left,
-        right,
-        top: plot_top,
-        bottom: plot_bottom,
-        lo: ticks.lo,
-        hi: ticks.hi,
-    };
+    let plot = Plot { left, right, top: plot_top, bottom: plot_bottom, lo: ticks.lo, hi: ticks.hi };
     axis_labels(c, &chart.frame, &plot, bottom)
 }
 
@@ -708,10 +642,7 @@ mod tests {
                 points: values.iter().enumerate().map(|(i, v)| (date(2024, 1, 1 + i as i8), *v)).collect(),
                 emphasis: LineEmphasis::Primary,
             }],
-            thresholds: thresholds
-                .iter()
-                .map(|v| Threshold { value: *v, label: format_number(*v, 0) })
-                .collect(),
+            thresholds: thresholds.iter().map(|v| Threshold { value: *v, label: format_number(*v, 0) }).collect(),
             ..TimeChart::default()
         }
     }
@@ -733,7 +664,13 @@ mod tests {
     fn negative_bars_extend_the_range_below_zero() {
         let c = TimeChart {
             bars: vec![
-                TimeBar { start: date(2024, 1, 1), end: date(2024, 1, 1), value: 1200.0, highlight: false, label: None },
+                TimeBar {
+                    start: date(2024, 1, 1),
+                    end: date(2024, 1, 1),
+                    value: 1200.0,
+                    highlight: false,
+                    label: None,
+                },
                 TimeBar { start: date(2024, 1, 2), end: date(2024, 1, 2), value: -35.0, highlight: false, label: None },
             ],
             ..TimeChart::default()

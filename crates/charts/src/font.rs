@@ -1,5 +1,9 @@
 //! The embedded DejaVu Sans faces and the little text engine built on them.
 //!
+//! The files in `fonts/` are DejaVu Sans 2.37 as packaged by Debian
+//! (`fonts-dejavu-core`), under the Bitstream Vera licence in
+//! `fonts/LICENSE-DejaVu.txt`; they cover Latin and Cyrillic.
+//!
 //! Every glyph a chart shows comes from the two font files compiled into the
 //! crate, so a chart looks the same on every machine whatever fonts it has.
 //! Layout is done here, once, in font units, and both outputs consume the same
@@ -48,8 +52,8 @@ fn faces() -> Result<&'static Faces, String> {
     static FACES: OnceLock<Result<Faces, String>> = OnceLock::new();
     FACES
         .get_or_init(|| {
-            let regular = FontRef::try_from_slice(REGULAR_TTF)
-                .map_err(|e| format!("embedded DejaVu Sans is unreadable: {e}"))?;
+            let regular =
+                FontRef::try_from_slice(REGULAR_TTF).map_err(|e| format!("embedded DejaVu Sans is unreadable: {e}"))?;
             let bold = FontRef::try_from_slice(BOLD_TTF)
                 .map_err(|e| format!("embedded DejaVu Sans Bold is unreadable: {e}"))?;
             // Registering keeps any plotters code path that measures text on its

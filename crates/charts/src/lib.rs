@@ -2,7 +2,7 @@
 //!
 //! Callers describe a chart with plain data ([`TimeChart`] for bars and lines
 //! over dates, [`CategoryChart`] for a horizontal bar per category) and call
-//! [`render`] for bytes or [`write`] for a file. The crate knows nothing of the
+//! [`render`] for bytes or [`write()`] for a file. The crate knows nothing of the
 //! other attrition crates; dates are `jiff::civil::Date` and values `f64`.
 //!
 //! # Same pixels on every machine
@@ -71,9 +71,7 @@ impl OutputFormat {
         match ext.as_deref() {
             Some("png") => Ok(Self::Png),
             Some("svg") => Ok(Self::Svg),
-            _ => Err(ChartError::UnsupportedExtension {
-                path: path.to_path_buf(),
-            }),
+            _ => Err(ChartError::UnsupportedExtension { path: path.to_path_buf() }),
         }
     }
 
@@ -224,9 +222,7 @@ pub enum ChartError {
         end: Date,
     },
     /// Requested size is outside the supported range.
-    #[error(
-        "chart size {width}x{height} is not supported (from {MIN_WIDTH}x{MIN_HEIGHT} up to {MAX_SIDE}x{MAX_SIDE})"
-    )]
+    #[error("chart size {width}x{height} is not supported (from {MIN_WIDTH}x{MIN_HEIGHT} up to {MAX_SIDE}x{MAX_SIDE})")]
     Size {
         /// Requested width.
         width: u32,
@@ -251,12 +247,7 @@ pub enum ChartError {
 
 /// Renders `chart` to the bytes of a PNG or SVG file of `width` x `height`
 /// pixels (1200x675 is the size the charts are designed for).
-pub fn render(
-    chart: &Chart,
-    format: OutputFormat,
-    width: u32,
-    height: u32,
-) -> Result<Vec<u8>, ChartError> {
+pub fn render(chart: &Chart, format: OutputFormat, width: u32, height: u32) -> Result<Vec<u8>, ChartError> {
     check_size(width, height)?;
     validate(chart)?;
     font::init().map_err(ChartError::Draw)?;
@@ -277,8 +268,7 @@ pub fn render(
             let mut text = SvgText::default();
             {
                 let inner = SVGBackend::with_string(&mut svg, (width, height));
-                let area =
-                    GlyphBackend::new(inner, TextMode::Svg(&mut text)).into_drawing_area();
+                let area = GlyphBackend::new(inner, TextMode::Svg(&mut text)).into_drawing_area();
                 draw::draw(&area, chart)?;
                 area.present().map_err(|e| ChartError::Draw(e.to_string()))?;
             }
@@ -296,13 +286,8 @@ pub fn render(
 pub fn write(chart: &Chart, path: &Path, width: u32, height: u32) -> Result<OutputFormat, ChartError> {
     let format = OutputFormat::from_path(path)?;
     let bytes = render(chart, format, width, height)?;
-    let io_err = |source| ChartError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io_err(std::io::Error::other("path has no file name")))?;
+    let io_err = |source| ChartError::Io { path: path.to_path_buf(), source };
+    let file_name = path.file_name().ok_or_else(|| io_err(std::io::Error::other("path has no file name")))?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -320,13 +305,10 @@ pub fn write(chart: &Chart, path: &Path, width: u32, height: u32) -> Result<Outp
             Err(e) => return Err(io_err(e)),
         }
     };
-    let result = file
-        .write_all(&bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
-            fs::rename(&tmp, path)
-        });
+    let result = file.write_all(&bytes).and_then(|()| file.sync_all()).and_then(|()| {
+        drop(file);
+        fs::rename(&tmp, path)
+    });
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
         return Err(io_err(e));
@@ -343,11 +325,7 @@ fn check_size(width: u32, height: u32) -> Result<(), ChartError> {
 }
 
 fn finite(value: f64, what: impl FnOnce() -> String) -> Result<(), ChartError> {
-    if value.is_finite() {
-        Ok(())
-    } else {
-        Err(ChartError::NonFinite { what: what(), value })
-    }
+    if value.is_finite() { Ok(()) } else { Err(ChartError::NonFinite { what: what(), value }) }
 }
 
 /// Rejects what the drawing code cannot place, before any pixel is drawn.
@@ -360,10 +338,7 @@ fn validate(chart: &Chart) -> Result<(), ChartError> {
             for bar in &t.bars {
                 finite(bar.value, || format!("the bar starting {}", bar.start))?;
                 if bar.end < bar.start {
-                    return Err(ChartError::BarSpan {
-                        start: bar.start,
-                        end: bar.end,
-                    });
+                    return Err(ChartError::BarSpan { start: bar.start, end: bar.end });
                 }
             }
             for line in &t.lines {

@@ -52,7 +52,7 @@ impl Context {
     /// The record of the requested source, or of the source with the latest report.
     pub(crate) fn record(&self, requested: Option<&str>) -> Result<(Store, Record, SourceSummary)> {
         let store = self.store()?;
-        let sources = store.sources()?;
+        let sources = store.source_versions()?;
         if sources.is_empty() {
             return Err(anyhow!(
                 "the store {} holds no data yet: run `attrition sync` (or `attrition import PATH` for local copies)",

@@ -179,6 +179,13 @@ impl Category {
         Category::ALL.into_iter().find(|c| c.petroivaniuk_key() == Some(key))
     }
 
+    /// The category with this exact canonical id, if any (no trimming or aliases: for stored
+    /// values, where speed matters).
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+
     /// The category a russianwarship.rip v2 key names, if any.
     #[must_use]
     pub fn from_russianwarship_key(key: &str) -> Option<Category> {

@@ -55,7 +55,7 @@ pub(crate) fn run(context: &Context, args: &ReportArgs) -> Result<()> {
 /// Syncs when the store is empty or stale. A failure is fatal only when nothing is stored.
 fn refresh(context: &Context, args: &ReportArgs, as_of: Option<jiff::civil::Date>) -> Result<Freshness> {
     let mut store = context.store()?;
-    let sources = store.sources()?;
+    let sources = store.source_versions()?;
     let source = sources.first().map_or(SourceId::Petroivaniuk, |s| s.source);
     if let Some(latest) = sources.first() {
         if as_of.is_some_and(|day| day < latest.last_report) {

@@ -345,3 +345,32 @@ fn api_page_with_truncated_json() {
     // Two good pages, the bad one, and no further requests.
     assert_eq!(server.requests().len(), 3, "{:?}", server.requests());
 }
+
+/// Figure commands refuse what they cannot answer, naming the part of the request at fault.
+#[test]
+fn bad_figure_requests_name_what_is_wrong() {
+    let db = crate::harness::shared_store();
+    let cases: [(&[&str], &str); 9] = [
+        (&["rank", "personnel", "--by", "fortnight"], "unknown period kind \"fortnight\""),
+        (&["rank", "tonks"], "tonks"),
+        (&["rank", "personnel", "--as-of", "2021-06-01"], "no reports on or before 2021-06-01"),
+        (&["rank", "personnel", "--as-of", "2024-13-01"], "2024-13-01"),
+        (&["records", "personnel", "--convention", "tomorrow"], "tomorrow"),
+        (&["trend", "personnel", "--period", "2021-05"], "before the full-scale invasion"),
+        (&["trend", "personnel", "--period", "2030-01"], "no data for 2030-01 yet"),
+        (&["ratio", "personnel", "tanks", "--by", "decade"], "decade"),
+        (&["rolling", "personnel", "--from", "2030-01-01", "--to", "2030-02-01"], "no data for"),
+    ];
+    for (args, needle) in cases {
+        let error = attrition(db, args).run().fails();
+        assert!(error.contains(needle), "{args:?}: {error}");
+    }
+    for args in [
+        &["rank", "personnel", "--top", "0"][..],
+        &["rolling", "personnel", "--windows", "0"],
+        &["report", "--max-age", "-1"],
+    ] {
+        let usage = attrition(db, args).run();
+        assert_eq!(usage.status, 2, "{args:?}: {}", usage.stderr);
+    }
+}

@@ -6,9 +6,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_arguments)]
 
 mod bad_input;
+mod charts;
 mod figures;
 mod harness;
 mod import;
+mod report;
 mod server;
 mod sync;
 mod trends;

@@ -38,7 +38,8 @@ fn september_2024_was_second_when_reported_and_ninth_now() {
         let figure = &total["figures"][0];
         assert_eq!((figure["rank"]["rank"].as_u64(), figure["rank"]["of"].as_u64()), (Some(rank), Some(months)));
     }
-    let table = attrition(shared_store(), ["total", "personnel", "--period", "2024-09", "--as-of", "2024-10-01"]).run().ok();
+    let table =
+        attrition(shared_store(), ["total", "personnel", "--period", "2024-09", "--as-of", "2024-10-01"]).run().ok();
     assert!(table.contains("2nd of 31 months"), "{table}");
     assert!(table.contains("as of the report of 2024-10-01"), "{table}");
 }
@@ -88,7 +89,11 @@ fn records_match_the_independent_computation() {
         for (category, kind, _, total, start) in cases.iter().filter(|c| c.2 == convention) {
             let entry = records["records"].as_array().unwrap().iter().find(|r| r["category"] == *category).unwrap();
             let best = &entry[*kind];
-            assert_eq!((best["total"].as_i64(), best["start"].as_str()), (Some(*total), Some(*start)), "{category} {kind} {convention}");
+            assert_eq!(
+                (best["total"].as_i64(), best["start"].as_str()),
+                (Some(*total), Some(*start)),
+                "{category} {kind} {convention}"
+            );
         }
         // The record month is the top of the ranking.
         let ranking = json(&["rank", "personnel", "--by", "month", "--convention", convention, "--top", "1"]);

@@ -1,0 +1,385 @@
+//! End-to-end checks of rendering and writing charts: file signatures and
+//! sizes, font independence of SVG, Cyrillic text, determinism and errors.
+
+use std::path::Path;
+
+use attrition_charts::{
+    CategoryBar, CategoryChart, Chart, ChartError, Frame, LineEmphasis, OutputFormat, Threshold, TimeBar, TimeChart,
+    TimeLine, render, write,
+};
+use jiff::ToSpan;
+use jiff::civil::{Date, date};
+
+const W: u32 = 1200;
+const H: u32 = 675;
+
+fn frame(title: &str) -> Frame {
+    Frame {
+        title: title.into(),
+        x_label: "Date".into(),
+        y_label: "Personnel".into(),
+        footer: vec!["Source: test".into(), "Data version: test-1".into()],
+    }
+}
+
+fn day(i: i64) -> Date {
+    date(2024, 1, 1).checked_add(i.days()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn daily_chart(title: &str) -> Chart {
+    let values: Vec<(Date, f64)> = (0..120).map(|i| (day(i), 1000.0 + ((i * 37) % 500) as f64)).collect();
+    let bars = values
+        .iter()
+        .map(|&(d, v)| TimeBar {
+            start: d,
+            end: d,
+            value: if d == day(50) { -30.0 } else { v },
+            highlight: false,
+            label: None,
+        })
+        .collect();
+    let avg: Vec<(Date, f64)> = values.windows(7).map(|w| (w[6].0, w.iter().map(|p| p.1).sum::<f64>() / 7.0)).collect();
+    Chart::Time(TimeChart {
+        frame: frame(title),
+        bars,
+        lines: vec![TimeLine { name: "7-day average".into(), points: avg, emphasis: LineEmphasis::Secondary }],
+        thresholds: vec![],
+    })
+}
+
+fn monthly_chart() -> Chart {
+    let bars = (0..24)
+        .map(|i| {
+            let start = date(2022, 3, 1).checked_add(i.months()).unwrap_or_else(|e| panic!("{e}"));
+            TimeBar {
+                start,
+                end: start.last_of_month(),
+                value: 30_000.0 + f64::from(i) * 700.0,
+                highlight: i == 20,
+                label: (i == 20).then(|| "2nd of 24".to_string()),
+            }
+        })
+        .collect();
+    Chart::Time(TimeChart { frame: frame("Monthly"), bars, lines: vec![], thresholds: vec![] })
+}
+
+fn cumulative_chart() -> Chart {
+    let points = (0..800).map(|i| (day(i), i as f64 * 1_820.0)).collect();
+    Chart::Time(TimeChart {
+        frame: frame("Cumulative"),
+        bars: vec![],
+        lines: vec![TimeLine { name: "Total".into(), points, emphasis: LineEmphasis::Primary }],
+        thresholds: [750_000.0, 1_000_000.0, 1_500_000.0]
+            .into_iter()
+            .map(|v| Threshold { value: v, label: format!("{v}") })
+            .collect(),
+    })
+}
+
+fn category_chart() -> Chart {
+    let bars = (0..14)
+        .map(|i| CategoryBar {
+            label: format!("Category {i}"),
+            value: f64::from(14 - i) * 2.5,
+            value_label: format!("{:.1}% ({})", f64::from(14 - i) * 2.5, (14 - i) * 1000),
+        })
+        .collect();
+    Chart::Categories(CategoryChart { frame: frame("Categories"), bars })
+}
+
+fn all_charts() -> Vec<(&'static str, Chart)> {
+    vec![
+        ("daily", daily_chart("Daily")),
+        ("monthly", monthly_chart()),
+        ("cumulative", cumulative_chart()),
+        ("categories", category_chart()),
+    ]
+}
+
+fn render_ok(chart: &Chart, format: OutputFormat, w: u32, h: u32) -> Vec<u8> {
+    render(chart, format, w, h).unwrap_or_else(|e| panic!("render failed: {e}"))
+}
+
+/// Decodes a PNG into (width, height, RGB bytes).
+fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("not a PNG: {e}"));
+    let mut buf = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    let info = reader.next_frame(&mut buf).unwrap_or_else(|e| panic!("bad PNG: {e}"));
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+#[test]
+fn every_kind_renders_to_png_of_requested_size() {
+    for (name, chart) in all_charts() {
+        for (w, h) in [(W, H), (640, 360), (320, 200)] {
+            let bytes = render_ok(&chart, OutputFormat::Png, w, h);
+            assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: PNG signature");
+            let (dw, dh, rgb) = decode(&bytes);
+            assert_eq!((dw, dh), (w, h), "{name}");
+            let first = &rgb[..3];
+            assert!(rgb.chunks(3).any(|p| p != first), "{name} {w}x{h}: image is a single colour");
+        }
+    }
+}
+
+#[test]
+fn every_kind_renders_to_svg_without_text_elements() {
+    for (name, chart) in all_charts() {
+        let bytes = render_ok(&chart, OutputFormat::Svg, W, H);
+        let svg = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{name}: not UTF-8: {e}"));
+        assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"), "{name}");
+        assert!(svg.contains(&format!("width=\"{W}\"")), "{name}: width");
+        assert!(svg.contains(&format!("height=\"{H}\"")), "{name}: height");
+        assert!(!svg.contains("<text"), "{name}: text must be outlines");
+        assert!(svg.contains("<use xlink:href=\"#g"), "{name}: glyphs placed");
+        assert!(svg.trim_end().ends_with("</svg>"), "{name}: closed");
+        // Every referenced glyph is defined.
+        for reference in svg.split("xlink:href=\"#").skip(1) {
+            let id = reference.split('"').next().unwrap_or_default();
+            assert!(svg.contains(&format!("<path id=\"{id}\"")), "{name}: glyph {id} undefined");
+        }
+    }
+}
+
+/// Pixels of the top band, where the title is drawn.
+fn title_band(chart: &Chart) -> Vec<u8> {
+    let (w, _, rgb) = decode(&render_ok(chart, OutputFormat::Png, W, H));
+    rgb[..(w as usize * 3 * 45)].to_vec()
+}
+
+#[test]
+fn cyrillic_title_is_drawn() {
+    let with = title_band(&daily_chart("Особовий склад — втрати"));
+    let without = title_band(&daily_chart(""));
+    assert_ne!(with, without);
+    // Dark title pixels, not just a shifted layout.
+    let dark = with.chunks(3).filter(|p| p.iter().all(|&c| c < 0x60)).count();
+    assert!(dark > 300, "only {dark} dark pixels in the title band");
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for (name, chart) in all_charts() {
+        for format in [OutputFormat::Png, OutputFormat::Svg] {
+            let a = render_ok(&chart, format, W, H);
+            let b = render_ok(&chart, format, W, H);
+            assert!(a == b, "{name} {format:?} differs between runs");
+        }
+    }
+}
+
+#[test]
+fn negative_bar_is_drawn_below_zero() {
+    let bar = |i: i64, v: f64| TimeBar { start: day(i), end: day(i), value: v, highlight: false, label: None };
+    let chart = Chart::Time(TimeChart {
+        frame: Frame::default(),
+        bars: vec![bar(0, 1000.0), bar(1, -500.0), bar(2, 800.0)],
+        lines: vec![],
+        thresholds: vec![],
+    });
+    let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
+    let px = |x: u32, y: u32| {
+        let i = (y as usize * w as usize + x as usize) * 3;
+        (rgb[i], rgb[i + 1], rgb[i + 2])
+    };
+    // The zero line is the only full-width dark rule inside the plot.
+    let zero_y = (0..h)
+        .find(|&y| (w / 4..w * 3 / 4).all(|x| px(x, y) == (0x33, 0x33, 0x33)))
+        .unwrap_or_else(|| panic!("no zero line"));
+    let bar_colour = (0x4e, 0x79, 0xa7);
+    let above = (0..zero_y).any(|y| (0..w).any(|x| px(x, y) == bar_colour));
+    let below = (zero_y + 1..h).any(|y| (0..w).any(|x| px(x, y) == bar_colour));
+    assert!(above && below, "bars above: {above}, below: {below}");
+}
+
+#[test]
+fn format_follows_extension() {
+    let ok = |p: &str| OutputFormat::from_path(Path::new(p)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ok("a.png"), OutputFormat::Png);
+    assert_eq!(ok("dir/a.PNG"), OutputFormat::Png);
+    assert_eq!(ok("a.Svg"), OutputFormat::Svg);
+    for bad in ["a.jpg", "a", "png", "a.png.txt"] {
+        match OutputFormat::from_path(Path::new(bad)) {
+            Err(e @ ChartError::UnsupportedExtension { .. }) => {
+                assert!(e.to_string().contains(bad), "error should name {bad}: {e}");
+            }
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn empty_charts_are_rejected() {
+    let empty_time = Chart::Time(TimeChart {
+        lines: vec![TimeLine { name: "none".into(), points: vec![], emphasis: LineEmphasis::Primary }],
+        ..TimeChart::default()
+    });
+    let empty_categories = Chart::Categories(CategoryChart::default());
+    for chart in [empty_time, empty_categories] {
+        let err = render(&chart, OutputFormat::Png, W, H);
+        assert!(matches!(err, Err(ChartError::Empty(_))), "{err:?}");
+        assert!(err.map_err(|e| e.to_string()).err().unwrap_or_default().contains("nothing to draw"));
+    }
+}
+
+#[test]
+fn non_finite_values_are_rejected() {
+    let mut bar_nan = monthly_chart();
+    if let Chart::Time(t) = &mut bar_nan {
+        t.bars[3].value = f64::NAN;
+    }
+    let mut line_inf = cumulative_chart();
+    if let Chart::Time(t) = &mut line_inf {
+        t.lines[0].points[10].1 = f64::INFINITY;
+    }
+    let mut threshold_nan = cumulative_chart();
+    if let Chart::Time(t) = &mut threshold_nan {
+        t.thresholds[0].value = f64::NAN;
+    }
+    let mut category_nan = category_chart();
+    if let Chart::Categories(c) = &mut category_nan {
+        c.bars[0].value = f64::NEG_INFINITY;
+    }
+    for chart in [bar_nan, line_inf, threshold_nan, category_nan] {
+        for format in [OutputFormat::Png, OutputFormat::Svg] {
+            let err = render(&chart, format, W, H);
+            assert!(matches!(err, Err(ChartError::NonFinite { .. })), "{err:?}");
+        }
+    }
+}
+
+#[test]
+fn bar_ending_before_it_starts_is_rejected() {
+    let chart = Chart::Time(TimeChart {
+        bars: vec![TimeBar { start: day(5), end: day(4), value: 1.0, highlight: false, label: None }],
+        ..TimeChart::default()
+    });
+    assert!(matches!(render(&chart, OutputFormat::Png, W, H), Err(ChartError::BarSpan { .. })));
+}
+
+#[test]
+fn sizes_out_of_range_are_rejected() {
+    let chart = monthly_chart();
+    for (w, h) in [(0, 0), (319, 200), (320, 199), (8001, 600), (800, 8001)] {
+        let err = render(&chart, OutputFormat::Png, w, h);
+        assert!(matches!(err, Err(ChartError::Size { .. })), "{w}x{h}: {err:?}");
+    }
+    assert!(render(&chart, OutputFormat::Svg, 8000, 200).is_ok());
+}
+
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("attrition-charts-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn write_picks_format_and_replaces_atomically() {
+    let dir = scratch_dir("write");
+    let png_path = dir.join("chart.PNG");
+    assert_eq!(write(&monthly_chart(), &png_path, W, H).ok(), Some(OutputFormat::Png));
+    let svg_path = dir.join("chart.svg");
+    assert_eq!(write(&category_chart(), &svg_path, W, H).ok(), Some(OutputFormat::Svg));
+    // Overwriting an existing file works and leaves no temporary behind.
+    assert_eq!(write(&daily_chart("again"), &svg_path, W, H).ok(), Some(OutputFormat::Svg));
+    assert_eq!(entries(&dir), ["chart.PNG", "chart.svg"]);
+    let bytes = std::fs::read(&png_path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(decode(&bytes).0, W);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn write_leaves_no_file_behind_on_error() {
+    let dir = scratch_dir("errors");
+    let mut nan = monthly_chart();
+    if let Chart::Time(t) = &mut nan {
+        t.bars[0].value = f64::NAN;
+    }
+    let cases: Vec<(Chart, std::path::PathBuf, u32)> = vec![
+        (nan, dir.join("nan.png"), W),
+        (monthly_chart(), dir.join("small.svg"), 100),
+        (monthly_chart(), dir.join("chart.gif"), W),
+        (Chart::Categories(CategoryChart::default()), dir.join("empty.png"), W),
+    ];
+    for (chart, path, w) in cases {
+        assert!(write(&chart, &path, w, H).is_err(), "{}", path.display());
+    }
+    assert!(entries(&dir).is_empty(), "left behind: {:?}", entries(&dir));
+
+    // An unwritable destination reports the path.
+    let missing = dir.join("no-such-dir").join("chart.png");
+    match write(&monthly_chart(), &missing, W, H) {
+        Err(e @ ChartError::Io { .. }) => assert!(e.to_string().contains("no-such-dir"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(entries(&dir).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn edge_cases_render() {
+    let bar = |i: i64, v: f64| TimeBar {
+        start: day(i),
+        end: day(i),
+        value: v,
+        highlight: true,
+        label: Some("1st of 1".into()),
+    };
+    let line = |points: Vec<(Date, f64)>| TimeLine {
+        name: "a line with a rather long name that goes on and on and on and on".into(),
+        points,
+        emphasis: LineEmphasis::Tertiary,
+    };
+    let long = "Дуже довгий заголовок, який не вміщується в ширину графіка навіть на великому полотні";
+    let charts = [
+        Chart::Time(TimeChart { bars: vec![bar(0, 5.0)], ..TimeChart::default() }),
+        Chart::Time(TimeChart { bars: vec![bar(0, 0.0), bar(1, 0.0)], ..TimeChart::default() }),
+        Chart::Time(TimeChart { bars: vec![bar(0, -5.0), bar(3, -1.0)], ..TimeChart::default() }),
+        Chart::Time(TimeChart { lines: vec![line(vec![(day(3), 1e15)])], ..TimeChart::default() }),
+        Chart::Time(TimeChart {
+            frame: Frame {
+                title: long.into(),
+                x_label: long.into(),
+                y_label: long.into(),
+                footer: vec![long.into(); 3],
+            },
+            lines: vec![line((0..30).map(|i| (day(i), 0.001 * i as f64)).collect()); 4],
+            thresholds: vec![Threshold { value: 0.02, label: "0.02".into() }],
+            ..TimeChart::default()
+        }),
+        Chart::Time(TimeChart { bars: (0..3000).map(|i| bar(i, (i % 97) as f64)).collect(), ..TimeChart::default() }),
+        Chart::Categories(CategoryChart {
+            frame: Frame { title: long.into(), ..Frame::default() },
+            bars: vec![CategoryBar { label: long.into(), value: -3.0, value_label: "−3".into() }],
+        }),
+        Chart::Categories(CategoryChart {
+            bars: (0..60)
+                .map(|i| CategoryBar { label: format!("c{i}"), value: f64::from(i), value_label: i.to_string() })
+                .collect(),
+            ..CategoryChart::default()
+        }),
+    ];
+    for (i, chart) in charts.iter().enumerate() {
+        for (w, h) in [(320, 200), (W, H)] {
+            for format in [OutputFormat::Png, OutputFormat::Svg] {
+                if let Err(e) = render(chart, format, w, h) {
+                    panic!("edge case {i} at {w}x{h} as {format:?}: {e}");
+                }
+            }
+        }
+    }
+}
