@@ -134,7 +134,11 @@ fn september_2024_table_prints_the_published_figures() {
     let loss_day = attrition(&store.db, ["total", "personnel", "--period", "2024-09"]).run().ok();
     let row = loss_day.lines().find(|l| l.starts_with("personnel")).unwrap_or_default().to_owned();
     let cells: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(cells, ["personnel", "38,130", "30", "1,271.0", "about", "654,430"], "{loss_day}");
+    assert_eq!(
+        cells,
+        ["personnel", "38,130", "30", "1,271.0", "about", "654,430", "9th", "of", "53", "months"],
+        "{loss_day}"
+    );
     assert!(loss_day.contains("loss-day"), "{loss_day}");
     assert!(loss_day.contains("data version: petroivaniuk report of 2026-08-08"), "{loss_day}");
 
@@ -142,7 +146,11 @@ fn september_2024_table_prints_the_published_figures() {
         attrition(&store.db, ["total", "personnel", "--period", "2024-09", "--convention", "report-day"]).run().ok();
     let row = report_day.lines().find(|l| l.starts_with("personnel")).unwrap_or_default().to_owned();
     let cells: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(cells, ["personnel", "38,110", "30", "1,270.3", "about", "653,060"], "{report_day}");
+    assert_eq!(
+        cells,
+        ["personnel", "38,110", "30", "1,270.3", "about", "653,060", "9th", "of", "53", "months"],
+        "{report_day}"
+    );
     assert!(report_day.contains("report-day"), "{report_day}");
 }
 
