@@ -15,6 +15,7 @@
 //! # Ok::<(), attrition_store::StoreError>(())
 //! ```
 
+mod cache;
 mod schema;
 mod sqlite;
 

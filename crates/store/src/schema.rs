@@ -70,4 +70,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         checked_at  TEXT NOT NULL
     );
     ",
+    // 3: the series cache (see cache.rs), filled for existing stores right after this runs.
+    "
+    CREATE TABLE series_cache (
+        source      TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        readings    BLOB NOT NULL,
+        PRIMARY KEY (source, category)
+    ) WITHOUT ROWID;
+    ",
 ];

@@ -89,3 +89,37 @@ fn rusqlite_free_bump(path: &std::path::Path) -> bool {
     bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
     std::fs::write(path, bytes).is_ok()
 }
+
+/// The series cache that `load` reads gives exactly the observations stored row by row: on the
+/// real data, after a revision, and after reopening.
+#[test]
+fn the_series_cache_matches_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("attrition.db");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/general-staff");
+    let files: Vec<ParsedFile> = attrition_sources::read_path(&data)
+        .unwrap()
+        .into_iter()
+        .filter_map(|d| match d {
+            attrition_sources::Detected::Parsed(file) => Some(*file),
+            attrition_sources::Detected::Skipped { .. } => None,
+        })
+        .collect();
+    let mut store = Store::open(&path).unwrap();
+    store.apply(&files).unwrap();
+    let cached = store.load(SourceId::Petroivaniuk).unwrap();
+    assert_eq!(cached.observations.len(), 22_310);
+    assert_eq!(cached, store.load_uncached(SourceId::Petroivaniuk, true).unwrap());
+
+    // A revised value reaches the cache in the same transaction.
+    let mut revised = files.iter().find(|f| f.kind == FileKind::Personnel).unwrap().clone();
+    revised.provenance.sha256 = "revised".into();
+    revised.observations.last_mut().unwrap().value += 5;
+    store.apply(&[revised]).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let cached = store.load(SourceId::Petroivaniuk).unwrap();
+    assert_eq!(cached, store.load_uncached(SourceId::Petroivaniuk, true).unwrap());
+    let last = cached.observations.iter().filter(|o| o.category == Category::Personnel).max_by_key(|o| o.report_date);
+    assert_eq!(last.map(|o| o.value), Some(1_456_615));
+}
