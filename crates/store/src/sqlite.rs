@@ -289,6 +289,19 @@ impl Store {
             .map_err(|e| self.sql(e))
     }
 
+    /// The last sync of `source` (upstream and time, RFC 3339), whether or not it changed anything.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure.
+    pub fn last_sync(&self, source: SourceId) -> Result<Option<(String, String)>, StoreError> {
+        self.conn
+            .query_row("SELECT upstream, checked_at FROM sync_checks WHERE source = ?1", [source.name()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(|e| self.sql(e))
+    }
+
     /// When the stored data of `source` were last known to be current: the later of the last
     /// change and the last sync that found nothing new. `None` when nothing is stored.
     ///

@@ -15,7 +15,15 @@ struct SourceStatus {
     description: &'static str,
     data_version: DataVersion,
     fetches: Vec<FetchRecord>,
+    /// The last sync (upstream, time), even one that found nothing new.
+    last_sync: Option<LastSync>,
     validation: ValidationReport,
+}
+
+#[derive(Serialize)]
+struct LastSync {
+    upstream: String,
+    at: String,
 }
 
 #[derive(Serialize)]
@@ -41,6 +49,7 @@ pub(crate) fn run(context: &Context, args: &SourceArg) -> Result<()> {
             description: summary.source.description(),
             data_version: record.data_version(),
             fetches: store.fetches(summary.source)?,
+            last_sync: store.last_sync(summary.source)?.map(|(upstream, at)| LastSync { upstream, at }),
             validation: record.validate(),
             summary,
         });
@@ -106,6 +115,9 @@ fn render(report: &StatusReport) -> String {
             group(s.summary.revisions),
         ));
         out.push_str(&format!("  data version: {} (store last changed {})\n", s.data_version, s.summary.changed_at));
+        if let Some(sync) = &s.last_sync {
+            out.push_str(&format!("  last sync: {} from {}\n", sync.at, sync.upstream));
+        }
         out.push_str("\n  provenance (files whose values are stored):\n");
         let mut fetches = Table::new(&["id", "location", "kind", "fetched at", "sha256", "current values"]);
         for f in &s.fetches {
