@@ -95,11 +95,15 @@ fn refresh(context: &Context, args: &ReportArgs, as_of: Option<jiff::civil::Date
                 revised_values: summary.revised_observations,
             })
         }
-        Err(error) if sources.is_empty() => Err(anyhow!(
-            "the store {} is empty and the upstream cannot be reached ({}); with local copies of the files, run `attrition import PATH`, or try again online",
-            store.path().display(),
-            crate::render_error(&error)
-        )),
+        Err(error) if sources.is_empty() => {
+            let error = crate::render_error(&error);
+            let hint = if error.contains("attrition import") {
+                ""
+            } else {
+                "; with local copies of the files, run `attrition import PATH`"
+            };
+            Err(anyhow!("the store {} is empty and syncing it failed: {error}{hint}", store.path().display()))
+        }
         Err(error) => {
             let error = crate::render_error(&error);
             context.info(&format!("offline: {error}; using the stored data"));

@@ -45,7 +45,7 @@ fn offline_with_stored_data_says_so_and_reports() {
 fn offline_with_an_empty_store_explains_import() {
     let store = empty_store();
     let error = attrition(&store.db, ["--quiet", "report", "--base-url", &dead_url("/data")]).run().fails();
-    assert!(error.contains("is empty and the upstream cannot be reached"), "{error}");
+    assert!(error.contains("is empty and syncing it failed: cannot reach the upstream"), "{error}");
     assert!(error.contains("attrition import PATH"), "{error}");
     let error = attrition(&store.db, ["report", "--offline"]).run().fails();
     assert!(error.contains("holds no data yet") && error.contains("attrition import"), "{error}");
