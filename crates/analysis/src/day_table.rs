@@ -205,12 +205,7 @@ impl DayTable {
         ) else {
             return Err(AnalysisError::BeforeWar { period: label() });
         };
-        self.window_at(before_index, end_index).map_err(|error| match error {
-            AnalysisError::NotTracked { category, first, last, .. } => {
-                AnalysisError::NotTracked { category, period: label(), first, last }
-            }
-            other => other,
-        })
+        self.window_at(before_index, end_index).map_err(|error| error.in_period(&label()))
     }
 
     /// The window whose count starts after slot `before` and ends with slot `end`.

@@ -65,6 +65,20 @@ pub enum AnalysisError {
     Empty,
 }
 
+impl AnalysisError {
+    /// The same error, naming `period` where it says which period was not tracked (the dense
+    /// table computes windows without knowing the label the user gave them).
+    #[must_use]
+    pub fn in_period(self, period: &str) -> AnalysisError {
+        match self {
+            AnalysisError::NotTracked { category, first, last, .. } => {
+                AnalysisError::NotTracked { category, period: period.to_owned(), first, last }
+            }
+            other => other,
+        }
+    }
+}
+
 /// Why a batch may not be stored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportProblem {

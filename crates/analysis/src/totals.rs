@@ -102,12 +102,7 @@ impl Record {
     ) -> Result<PeriodFigure, AnalysisError> {
         let table = self.day_table(category, convention)?;
         let (start, end, partial) = self.clip(period, convention)?;
-        let window = table.window(start, end).map_err(|error| match error {
-            AnalysisError::NotTracked { category, first, last, .. } => {
-                AnalysisError::NotTracked { category, period: period.label.clone(), first, last }
-            }
-            other => other,
-        })?;
+        let window = table.window(start, end).map_err(|error| error.in_period(&period.label))?;
         let mut notes = Vec::new();
         if period.start < WAR_START {
             notes.push(format!("counted from {WAR_START}, the first day of the full-scale invasion"));

@@ -235,12 +235,7 @@ impl Record {
     ) -> Result<Comparison, AnalysisError> {
         let table = self.day_table(category, convention)?;
         let (start, end, partial) = self.clip(period, convention)?;
-        let window = table.window(start, end).map_err(|error| match error {
-            AnalysisError::NotTracked { category, first, last, .. } => {
-                AnalysisError::NotTracked { category, period: period.label.clone(), first, last }
-            }
-            other => other,
-        })?;
+        let window = table.window(start, end).map_err(|error| error.in_period(&period.label))?;
         let current = Figure::of(&window, period.label.clone(), net_of_corrections);
         let mut notes = Vec::new();
         let (previous_span, year_span) = if period.kind.is_calendar() {

@@ -314,15 +314,8 @@ pub struct TotalArgs {
     pub all_categories: bool,
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// Subtract the corrections the General Staff applied in the period.
-    #[arg(long)]
-    pub net_of_corrections: bool,
     #[command(flatten)]
-    pub as_of: AsOfArgs,
-    #[command(flatten)]
-    pub convention: ConventionArgs,
-    #[command(flatten)]
-    pub source: SourceArg,
+    pub figures: FigureArgs,
 }
 
 /// `daily` flags.

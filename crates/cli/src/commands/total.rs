@@ -2,9 +2,9 @@
 //! categories, with the convention and data version.
 
 use crate::Context;
+use crate::Figures;
 use crate::cli::{PeriodArgs, TotalArgs};
 use crate::output::{Format, Table, average, group, ordinal, print, print_csv, print_json};
-use crate::record_as_of;
 use anyhow::{Result, anyhow, bail};
 use attrition_analysis::{Incomplete, PeriodFigure, Record};
 use attrition_model::{Category, Convention, DataVersion, Period};
@@ -113,18 +113,15 @@ pub(crate) fn chosen_period(args: &PeriodArgs) -> Result<Period> {
 
 /// `attrition total`.
 pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
-    let convention: Convention = args.convention.convention.parse()?;
     let period = chosen_period(&args.period)?;
-    let as_of = args.as_of.as_of.as_deref().map(Period::parse_date).transpose()?;
-    let (_store, record, _) = context.record(args.source.source.as_deref())?;
-    let record = record_as_of(record, as_of)?;
+    let Figures { record, convention, net } = context.figures(&args.figures)?;
     let categories = chosen_categories(&record, args.category.as_deref(), &args.categories, args.all_categories)?;
     let mut figures = Vec::new();
     let mut errors = Vec::new();
     for category in &categories {
-        match record.period_total(*category, &period, convention, args.net_of_corrections) {
+        match record.period_total(*category, &period, convention, net) {
             Ok(figure) => {
-                let rank = period_rank(&record, &figure, args.net_of_corrections)?;
+                let rank = period_rank(&record, &figure, net)?;
                 figures.push(RankedFigure { figure, rank });
             }
             Err(error) if categories.len() == 1 => return Err(error.into()),
@@ -140,7 +137,7 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
         period: &period,
         convention,
         convention_meaning: convention.explanation(),
-        net_of_corrections: args.net_of_corrections,
+        net_of_corrections: net,
         source: record.source.description(),
         data_version: record.data_version(),
         figures,
