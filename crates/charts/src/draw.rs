@@ -88,6 +88,31 @@ impl<'t> Label<'t> {
 }
 
 /// Thin drawing helpers over a drawing area, in float pixel coordinates.
+/// Sizes of the axes that both chart kinds lay out the same way.
+struct Axes {
+    tick_size: f32,
+    axis_size: f32,
+    tick_len: f32,
+    has_y_label: bool,
+    /// Height below the plot taken by ticks, tick labels and the x-axis label.
+    x_axis_h: f32,
+}
+
+impl Axes {
+    fn measure<DB: DrawingBackend>(c: &Canvas<'_, DB>, frame: &Frame) -> Axes {
+        let u = c.u;
+        let (tick_size, axis_size, tick_len) = (TICK * u, AXIS_LABEL * u, 5.0 * u);
+        let x_label_h = if frame.x_label.trim().is_empty() { 0.0 } else { 8.0 * u + c.line_h(axis_size) };
+        Axes {
+            tick_size,
+            axis_size,
+            tick_len,
+            has_y_label: !frame.y_label.trim().is_empty(),
+            x_axis_h: tick_len + 4.0 * u + c.line_h(tick_size) + x_label_h,
+        }
+    }
+}
+
 struct Canvas<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     w: f32,
@@ -309,13 +334,7 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     let legend_row_h = (legend_size * 1.6).round();
     let legend_h = if legend.is_empty() { 0.0 } else { (row + 1) as f32 * legend_row_h + 6.0 * u };
 
-    let tick_size = TICK * u;
-    let axis_size = AXIS_LABEL * u;
-    let tick_len = 5.0 * u;
-    let has_x_label = !chart.frame.x_label.trim().is_empty();
-    let has_y_label = !chart.frame.y_label.trim().is_empty();
-    let x_axis_h =
-        tick_len + 4.0 * u + c.line_h(tick_size) + if has_x_label { 8.0 * u + c.line_h(axis_size) } else { 0.0 };
+    let Axes { tick_size, axis_size, tick_len, has_y_label, x_axis_h } = Axes::measure(c, &chart.frame);
     let plot_top = top + legend_h + 6.0 * u;
     let plot_bottom = (bottom - x_axis_h).max(plot_top + 10.0);
     let plot_h = plot_bottom - plot_top;
@@ -562,13 +581,7 @@ fn axis_labels<DB: DrawingBackend>(
 fn category_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &CategoryChart) -> Result<(), ChartError> {
     let (u, m) = (c.u, c.m);
     let (top, bottom) = frame(c, &chart.frame)?;
-    let tick_size = TICK * u;
-    let axis_size = AXIS_LABEL * u;
-    let tick_len = 5.0 * u;
-    let has_x_label = !chart.frame.x_label.trim().is_empty();
-    let has_y_label = !chart.frame.y_label.trim().is_empty();
-    let x_axis_h =
-        tick_len + 4.0 * u + c.line_h(tick_size) + if has_x_label { 8.0 * u + c.line_h(axis_size) } else { 0.0 };
+    let Axes { tick_size, axis_size, tick_len, has_y_label, x_axis_h } = Axes::measure(c, &chart.frame);
     let plot_top = top + 4.0 * u;
     let plot_bottom = (bottom - x_axis_h).max(plot_top + 10.0);
     let n = chart.bars.len().max(1);

@@ -129,7 +129,14 @@ pub fn write_file(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
 pub fn shared_store() -> &'static Path {
     static STORE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     STORE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("it-shared-{}", std::process::id()));
+        let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        // Stores of earlier runs are left behind by design (a static is never dropped); clear them.
+        for old in std::fs::read_dir(scratch).into_iter().flatten().flatten() {
+            if old.file_name().to_string_lossy().starts_with("it-shared-") {
+                let _ = std::fs::remove_dir_all(old.path());
+            }
+        }
+        let dir = scratch.join(format!("it-shared-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("scratch dir");
         let db = dir.join("attrition.db");
         let _ = std::fs::remove_file(&db);
