@@ -251,6 +251,27 @@ impl DayTable {
         Some((day, self.report_of(day)))
     }
 
+    /// The end-of-day counts from the base of the series to its last reported day, `None` where a
+    /// report is missing. The base is the day before the invasion (count zero) for a series
+    /// tracked from the start, or the first tracked day (its backlog) for one that began later;
+    /// days after a series stopped are left out.
+    #[must_use]
+    pub fn tracked_counts(&self) -> (Date, Vec<Option<i64>>) {
+        let first = match self.backlog_start {
+            Some(_) => self.index(self.first_tracked_day()).unwrap_or(0),
+            None => 0,
+        };
+        let counts: Vec<Option<i64>> = self.slots[first.min(self.slots.len())..]
+            .iter()
+            .take_while(|slot| !matches!(slot, Slot::Known { state: TrackingState::AfterTracking, .. }))
+            .map(|slot| match slot {
+                Slot::Known { value, .. } => Some(*value),
+                Slot::Missing => None,
+            })
+            .collect();
+        (self.day(first), counts)
+    }
+
     /// The one-day totals of every day from the first tracked day to the last, as
     /// `(day, window)`; days whose report is missing are left out.
     pub fn days(&self) -> impl Iterator<Item = Window> + '_ {

@@ -19,16 +19,27 @@
 //! assert_eq!(figure.total, 10); // cum(report 09-03) − cum(report 09-01)
 //! ```
 
+mod area;
+mod balance;
 mod briefing;
 mod daily;
 mod day_table;
 mod error;
+pub mod forecast;
 mod ranking;
 mod record;
 mod totals;
 mod trends;
 mod validation;
 
+pub use area::{
+    AreaData, AreaError, AreaFile, AreaGain, AreaRatio, AreaRatioRow, AreaSelection, SQUARE_METRES_PER_KM2,
+};
+pub use balance::{
+    Assumptions, Balance, BalanceError, Coverage, DAYS_PER_MONTH, DAYS_PER_WEEK, DEFAULT_DRAWS,
+    DEFAULT_IRRECOVERABLE_SHARE, DEFAULT_SEED, DISTRIBUTION, IRRECOVERABLE_SHARE_EVIDENCE, IntakeCover, Interval,
+    LossRate, MAX_DRAWS, NetDistribution, Sensitivity, force_balance, simulate_net,
+};
 pub use briefing::{Briefing, CategoryBrief};
 pub use daily::{DailyFlags, DailyRow};
 pub use day_table::{DayTable, Window};

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use attrition_charts::{
-    CategoryBar, CategoryChart, Chart, Frame, LineEmphasis, Threshold, TimeBar, TimeChart, TimeLine,
+    BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, Threshold, TimeBand, TimeBar,
+    TimeChart, TimeLine,
 };
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -77,6 +78,8 @@ fn daily() -> Chart {
             },
         ],
         thresholds: vec![],
+        bands: vec![],
+        markers: vec![],
     })
 }
 
@@ -108,6 +111,8 @@ fn monthly() -> Chart {
         bars,
         lines: vec![],
         thresholds: vec![],
+        bands: vec![],
+        markers: vec![],
     })
 }
 
@@ -135,6 +140,63 @@ fn cumulative() -> Chart {
             Threshold { value: 750_000.0, label: "750,000".into() },
             Threshold { value: 1_000_000.0, label: "1,000,000".into() },
             Threshold { value: 1_500_000.0, label: "1,500,000".into() },
+        ],
+        bands: vec![],
+        markers: vec![],
+    })
+}
+
+/// A forecast fan: the cumulative count to the as-of date, its median
+/// projection with 80% and 95% bands, a round total it is expected to
+/// cross, and what was then recorded (here a little above the forecast).
+fn fan() -> Chart {
+    let as_of = date(2024, 9, 28);
+    let mut rng = Lcg(3);
+    let mut total = 519_000.0;
+    let mut recorded = Vec::new();
+    for d in days(date(2024, 6, 1), date(2024, 12, 31)) {
+        // Losses ran a little above the forecast after the as-of date.
+        total += if d > as_of { 1_470.0 } else { 1_215.0 } + (rng.next() - 0.5) * 600.0;
+        recorded.push((d, total.round()));
+    }
+    let start = recorded.iter().take_while(|p| p.0 <= as_of).last().map_or(0.0, |p| p.1);
+    // Median at 1,355 a day; the spread grows a little faster than √h.
+    let mut median = Vec::new();
+    let (mut inner, mut outer) = (Vec::new(), Vec::new());
+    for (h, d) in days(as_of, date(2025, 1, 31)).into_iter().enumerate() {
+        let h = h as f64;
+        let mid = start + 1_355.0 * h;
+        let sd = 1_500.0 * h.sqrt() + 60.0 * h;
+        median.push((d, mid.round()));
+        inner.push((d, mid - 1.2816 * sd, mid + 1.2816 * sd));
+        outer.push((d, mid - 1.96 * sd, mid + 1.96 * sd));
+    }
+    let crossing = median.iter().find(|p| p.1 >= 750_000.0).map_or(as_of, |p| p.0);
+    let actual = recorded.iter().find(|p| p.1 >= 750_000.0).map_or(as_of, |p| p.0);
+    Chart::Time(TimeChart {
+        frame: Frame {
+            title: "Personnel losses: when will the total reach 750,000? (forecast as of 2024-09-28)".into(),
+            x_label: String::new(),
+            y_label: "Personnel, cumulative".into(),
+            footer: footer(),
+        },
+        bars: vec![],
+        lines: vec![
+            TimeLine { name: "Recorded".into(), points: recorded, emphasis: LineEmphasis::Primary },
+            TimeLine { name: "Forecast (median)".into(), points: median, emphasis: LineEmphasis::Forecast },
+        ],
+        thresholds: vec![
+            Threshold { value: 700_000.0, label: "700,000".into() },
+            Threshold { value: 750_000.0, label: "750,000".into() },
+        ],
+        bands: vec![
+            TimeBand { name: "80% prediction interval".into(), points: inner, shade: BandShade::Inner },
+            TimeBand { name: "95% prediction interval".into(), points: outer, shade: BandShade::Outer },
+        ],
+        markers: vec![
+            DateMarker { date: as_of, label: format!("as of {as_of}") },
+            DateMarker { date: crossing, label: format!("crossing (median) {crossing}") },
+            DateMarker { date: actual, label: format!("actual crossing {actual}") },
         ],
     })
 }
@@ -195,9 +257,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok()
         .and_then(|s| s.split_once('x').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))))
         .unwrap_or((1200, 675));
-    for (name, chart) in
-        [("daily", daily()), ("monthly", monthly()), ("cumulative", cumulative()), ("categories", categories())]
-    {
+    for (name, chart) in [
+        ("daily", daily()),
+        ("monthly", monthly()),
+        ("cumulative", cumulative()),
+        ("fan", fan()),
+        ("categories", categories()),
+    ] {
         for ext in ["png", "svg"] {
             let path = dir.join(format!("{name}.{ext}"));
             let started = std::time::Instant::now();

@@ -9,8 +9,9 @@
 //!   the file needs no font on the viewer's machine (see the crate docs for
 //!   why outlines rather than an embedded `@font-face`).
 //!
-//! Plotters draws thick polylines into bitmaps without anti-aliasing, which
-//! makes average lines look jagged; in bitmap mode the wrapper strokes paths
+//! Plotters draws thick polylines and filled polygons into bitmaps without
+//! anti-aliasing, which makes average lines and the edges of shaded bands
+//! look jagged; in bitmap mode the wrapper strokes paths and fills polygons
 //! itself with the same coverage rasteriser that renders glyphs.
 
 use std::collections::BTreeMap;
@@ -101,14 +102,49 @@ impl<'s, DB: DrawingBackend> GlyphBackend<'s, DB> {
         width: f32,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        if pts.is_empty() || color.alpha == 0.0 {
+        let half = width / 2.0;
+        const DISC_SIDES: usize = 12;
+        let disc = |cx: f32, cy: f32| -> Vec<(f32, f32)> {
+            // Clockwise on screen, matching the winding of the segment quads.
+            (0..DISC_SIDES)
+                .map(|i| {
+                    let a = -(i as f32) * std::f32::consts::TAU / DISC_SIDES as f32;
+                    (cx + half * a.cos(), cy + half * a.sin())
+                })
+                .collect()
+        };
+        let mut polygons = Vec::with_capacity(pts.len() * 2);
+        for pair in pts.windows(2) {
+            let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
+            let (dx, dy) = (bx - ax, by - ay);
+            let len = (dx * dx + dy * dy).sqrt();
+            if len < 1e-3 {
+                continue;
+            }
+            let (nx, ny) = (-dy / len * half, dx / len * half);
+            polygons.push(vec![(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)]);
+        }
+        if width > 1.5 {
+            polygons.extend(pts.iter().map(|&(x, y)| disc(x, y)));
+        }
+        self.paint_aa(&polygons, half + 2.0, color)
+    }
+
+    /// Fills the union of `polygons` with anti-aliased edges: the coverage of
+    /// each pixel (accumulated, so same-wound overlaps saturate) scales the
+    /// colour's alpha. Only the bounding box, widened by `pad`, is rasterised.
+    fn paint_aa(
+        &mut self,
+        polygons: &[Vec<(f32, f32)>],
+        pad: f32,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        if polygons.iter().all(Vec::is_empty) || color.alpha == 0.0 {
             return Ok(());
         }
         let (cw, ch) = self.inner.get_size();
-        let half = width / 2.0;
-        let pad = half + 2.0;
         let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for &(x, y) in pts {
+        for &(x, y) in polygons.iter().flatten() {
             x0 = x0.min(x - pad);
             y0 = y0.min(y - pad);
             x1 = x1.max(x + pad);
@@ -123,36 +159,13 @@ impl<'s, DB: DrawingBackend> GlyphBackend<'s, DB> {
         }
         let (w, h) = ((ex - ox) as usize, (ey - oy) as usize);
         let mut r = Rasterizer::new(w, h);
+        // Callers keep shapes on the canvas: the rasteriser clips rows, but
+        // coverage left or right of the box would wrap into other rows.
         let p = |x: f32, y: f32| point(x - ox, y - oy);
-        let polygon = |r: &mut Rasterizer, poly: &[(f32, f32)]| {
+        for poly in polygons {
             for (i, &(ax, ay)) in poly.iter().enumerate() {
                 let (bx, by) = poly[(i + 1) % poly.len()];
                 r.draw_line(p(ax, ay), p(bx, by));
-            }
-        };
-        const DISC_SIDES: usize = 12;
-        let disc = |cx: f32, cy: f32| -> Vec<(f32, f32)> {
-            // Clockwise on screen, matching the winding of the segment quads.
-            (0..DISC_SIDES)
-                .map(|i| {
-                    let a = -(i as f32) * std::f32::consts::TAU / DISC_SIDES as f32;
-                    (cx + half * a.cos(), cy + half * a.sin())
-                })
-                .collect()
-        };
-        for pair in pts.windows(2) {
-            let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
-            let (dx, dy) = (bx - ax, by - ay);
-            let len = (dx * dx + dy * dy).sqrt();
-            if len < 1e-3 {
-                continue;
-            }
-            let (nx, ny) = (-dy / len * half, dx / len * half);
-            polygon(&mut r, &[(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)]);
-        }
-        if width > 1.5 {
-            for &(x, y) in pts {
-                polygon(&mut r, &disc(x, y));
             }
         }
         let mut pixels = Vec::new();
@@ -273,7 +286,14 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<'_, DB> {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
+        match self.mode {
+            TextMode::Svg(_) => self.inner.fill_polygon(vert, style),
+            TextMode::Raster => {
+                // As for strokes: vertices name pixels and sit at their centres.
+                let pts: Vec<(f32, f32)> = vert.into_iter().map(|(x, y)| (x as f32 + 0.5, y as f32 + 0.5)).collect();
+                self.paint_aa(&[pts], 1.0, style.color())
+            }
+        }
     }
 
     fn blit_bitmap(

@@ -7,14 +7,17 @@
 //! sizes scale with the canvas from a design size of 1200x675.
 
 use plotters::coord::Shift;
-use plotters::element::{Circle, PathElement, Rectangle};
+use plotters::element::{Circle, PathElement, Polygon, Rectangle};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontStyle, FontTransform, IntoFont, RGBAColor, RGBColor, ShapeStyle, WHITE};
 
 use crate::axis::{self, ValueTicks, day_number, format_number};
 use crate::font::{self, FAMILY, Face};
-use crate::{CategoryChart, Chart, ChartError, Frame, LineEmphasis, Threshold, TimeChart};
+use crate::{
+    BandShade, CategoryChart, Chart, ChartError, DateMarker, Frame, LineEmphasis, Threshold, TimeBand, TimeChart,
+    TimeLine,
+};
 
 const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
 const TICK_TEXT: RGBColor = RGBColor(0x4a, 0x4a, 0x4a);
@@ -28,12 +31,35 @@ const BAR_UNDER_LINES: RGBColor = RGBColor(0xa8, 0xc3, 0xdf);
 const HIGHLIGHT: RGBColor = RGBColor(0xe1, 0x57, 0x59);
 const HIGHLIGHT_TEXT: RGBColor = RGBColor(0xb0, 0x2a, 0x2c);
 const THRESHOLD: RGBColor = RGBColor(0x70, 0x70, 0x70);
+const MARKER: RGBColor = RGBColor(0x80, 0x80, 0x80);
+const MARKER_TEXT: RGBColor = RGBColor(0x3c, 0x3c, 0x3c);
+/// The forecast hue: the median line, and the bands pre-blended on white
+/// (about 45% and 18% of it), opaque so PNG and SVG agree exactly.
+const FORECAST: RGBColor = RGBColor(0x6a, 0x3d, 0x9a);
+const BAND_INNER: RGBColor = RGBColor(0xc8, 0xb4, 0xdc);
+const BAND_OUTER: RGBColor = RGBColor(0xe9, 0xe1, 0xf1);
 
 fn line_style(emphasis: LineEmphasis) -> (RGBColor, f32) {
     match emphasis {
         LineEmphasis::Primary => (RGBColor(0x1b, 0x36, 0x6b), 3.0),
         LineEmphasis::Secondary => (RGBColor(0xf2, 0x8e, 0x2b), 2.0),
         LineEmphasis::Tertiary => (RGBColor(0x59, 0xa1, 0x4f), 1.25),
+        LineEmphasis::Forecast => (FORECAST, 2.5),
+    }
+}
+
+/// Dash and gap lengths, before scaling, of the lines drawn dashed.
+fn dashes(emphasis: LineEmphasis) -> Option<(f32, f32)> {
+    match emphasis {
+        LineEmphasis::Forecast => Some((9.0, 5.0)),
+        LineEmphasis::Primary | LineEmphasis::Secondary | LineEmphasis::Tertiary => None,
+    }
+}
+
+fn band_color(shade: BandShade) -> RGBColor {
+    match shade {
+        BandShade::Inner => BAND_INNER,
+        BandShade::Outer => BAND_OUTER,
     }
 }
 
@@ -161,6 +187,52 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         }
         let pixels: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (x.floor() as i32, y.floor() as i32)).collect();
         self.area.draw(&PathElement::new(pixels, c.stroke_width(width))).map_err(draw_err)
+    }
+
+    /// A polyline drawn as dashes `on` pixels long with `off` pixels between
+    /// them, measured along the line, starting with a dash.
+    fn dashed_polyline(
+        &self,
+        pts: &[(f32, f32)],
+        c: RGBColor,
+        width: f32,
+        on: f32,
+        off: f32,
+    ) -> Result<(), ChartError> {
+        if pts.len() < 2 || on <= 0.0 || off <= 0.0 {
+            return self.polyline(pts, c, width);
+        }
+        let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+        let mut run = vec![pts[0]];
+        let (mut drawing, mut left) = (true, on);
+        for w in pts.windows(2) {
+            let ((ax, ay), (bx, by)) = (w[0], w[1]);
+            let len = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt();
+            let mut t = 0.0;
+            while len - t > left {
+                t += left;
+                let p = (ax + (bx - ax) * t / len, ay + (by - ay) * t / len);
+                if drawing {
+                    run.push(p);
+                    runs.push(std::mem::take(&mut run));
+                } else {
+                    run = vec![p];
+                }
+                drawing = !drawing;
+                left = if drawing { on } else { off };
+            }
+            left -= len - t;
+            if drawing {
+                run.push((bx, by));
+            }
+        }
+        if drawing && run.len() >= 2 {
+            runs.push(run);
+        }
+        for run in runs {
+            self.polyline(&run, c, width)?;
+        }
+        Ok(())
     }
 
     fn text(&self, l: &Label<'_>) -> Result<(), ChartError> {
@@ -294,12 +366,16 @@ impl Bbox {
     }
 }
 
-/// The vertical range a time chart must show: every bar and point and zero,
-/// widened by the thresholds that lie within half the data's span beyond it
-/// (those are returned too; the others are not drawn).
+/// The vertical range a time chart must show: every bar, line point, band
+/// bound and zero, widened by the thresholds that lie within half the data's
+/// span beyond it (those are returned too; the others are not drawn).
 fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
-    let values =
-        chart.bars.iter().map(|b| b.value).chain(chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)));
+    let values = chart
+        .bars
+        .iter()
+        .map(|b| b.value)
+        .chain(chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)))
+        .chain(chart.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])));
     let (mut lo, mut hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let span = hi - lo;
     let shown: Vec<&Threshold> =
@@ -311,84 +387,297 @@ fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
     (lo, hi, shown)
 }
 
+/// The time range a time chart must show, in day numbers and half-open (a
+/// bar covers `[start, end + 1)`): every bar, line point and band point,
+/// widened by the markers that lie within half the data's span beyond it
+/// (those are returned too, in date order; the others are not drawn).
+fn day_range(chart: &TimeChart) -> (i64, i64, Vec<&DateMarker>) {
+    let mut first = i64::MAX;
+    let mut last = i64::MIN;
+    let mut cover = |from: i64, to: i64| {
+        first = first.min(from);
+        last = last.max(to);
+    };
+    for b in &chart.bars {
+        cover(day_number(b.start), day_number(b.end) + 1);
+    }
+    for d in chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.0)) {
+        cover(day_number(d), day_number(d) + 1);
+    }
+    for d in chart.bands.iter().flat_map(|b| b.points.iter().map(|p| p.0)) {
+        cover(day_number(d), day_number(d) + 1);
+    }
+    if first > last {
+        return (0, 1, Vec::new());
+    }
+    let half_span = (last - first) / 2;
+    let mut shown: Vec<&DateMarker> = chart
+        .markers
+        .iter()
+        .filter(|mk| {
+            let d = day_number(mk.date);
+            d >= first - half_span && d < last + half_span
+        })
+        .collect();
+    shown.sort_by_key(|mk| mk.date);
+    for mk in &shown {
+        let d = day_number(mk.date);
+        first = first.min(d);
+        last = last.max(d + 1);
+    }
+    (first, last, shown)
+}
+
+/// Where a marker's label goes in the strip above the plot: its row (0 next
+/// to the plot, counting upwards) and the label's left and right edges.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MarkerSpot {
+    row: usize,
+    x0: f32,
+    x1: f32,
+}
+
+/// Places marker labels beside their lines: `items` are (line x, label
+/// width) in pixels, `pad` the space between line and label, `gap` the least
+/// space between two labels or a label and another line, and labels stay
+/// within `min_x..max_x`.
+///
+/// Each line runs from the plot up to the top of its own label, so a label
+/// must not overlap another label in its row nor cover a line that rises
+/// through its row, and a line must not cross a label in a lower row.
+/// Markers are placed in order of x, in the lowest row that allows this and
+/// does not cover a marker still to come, right of the line unless the next
+/// marker is in the way there. Should no row allow it (several markers on
+/// almost the same day), the label goes to the lowest row where it at least
+/// overlaps no other label.
+fn place_marker_labels(items: &[(f32, f32)], pad: f32, gap: f32, min_x: f32, max_x: f32) -> Vec<MarkerSpot> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].0.total_cmp(&items[b].0));
+    let mut placed: Vec<(f32, MarkerSpot)> = Vec::new();
+    let mut spots = vec![MarkerSpot { row: 0, x0: 0.0, x1: 0.0 }; items.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let (x, w) = items[i];
+        let right = (x + pad, x + pad + w);
+        let left = (x - pad - w, x - pad);
+        let fits = |s: (f32, f32)| s.0 >= min_x && s.1 <= max_x;
+        let next_in_way = order.get(k + 1).is_some_and(|&j| items[j].0 <= right.1 + gap);
+        let sides: Vec<(f32, f32)> = match (fits(right), fits(left)) {
+            (true, true) if next_in_way => vec![left, right],
+            (true, true) => vec![right, left],
+            (true, false) => vec![right],
+            (false, true) => vec![left],
+            // Too wide for either side: keep it on the canvas.
+            (false, false) => {
+                let x0 = (x - w / 2.0).min(max_x - w).max(min_x);
+                vec![(x0, x0 + w)]
+            }
+        };
+        let clear_of_labels = |row: usize, (x0, x1): (f32, f32)| {
+            placed.iter().all(|(_, p)| p.row != row || x1 + gap <= p.x0 || p.x1 + gap <= x0)
+        };
+        let clear_of_lines = |row: usize, (x0, x1): (f32, f32)| {
+            placed.iter().all(|(px, p)| {
+                // Their line rises through this row and must miss this label;
+                let their_line_ok = p.row < row || *px < x0 - gap || *px > x1 + gap;
+                // this line rises through their row and must miss their label.
+                let our_line_ok = p.row > row || x < p.x0 - gap || x > p.x1 + gap;
+                their_line_ok && our_line_ok
+            })
+        };
+        // A label over a marker yet to be placed would be crossed by its line
+        // unless that one ended up lower, so such spots come second.
+        let clear_of_unplaced =
+            |(x0, x1): (f32, f32)| order[k + 1..].iter().all(|&j| items[j].0 < x0 - gap || items[j].0 > x1 + gap);
+        let candidates = || (0..=placed.len()).flat_map(|r| sides.iter().map(move |&s| (r, s)));
+        let best = candidates()
+            .find(|&(r, s)| clear_of_labels(r, s) && clear_of_lines(r, s) && clear_of_unplaced(s))
+            .or_else(|| candidates().find(|&(r, s)| clear_of_labels(r, s) && clear_of_lines(r, s)))
+            .or_else(|| candidates().find(|&(r, s)| clear_of_labels(r, s)));
+        let (row, (x0, x1)) = best.unwrap_or((placed.len(), sides[0]));
+        let spot = MarkerSpot { row, x0, x1 };
+        placed.push((x, spot));
+        spots[i] = spot;
+    }
+    spots
+}
+
+/// What a legend entry shows.
+#[derive(Clone, Copy)]
+enum Key<'c> {
+    Line(&'c TimeLine),
+    Band(&'c TimeBand),
+}
+
+/// A band's corners in pixels: the upper edge left to right, then the lower
+/// edge back; empty for a band of fewer than two points.
+fn band_polygon(band: &TimeBand, x: impl Fn(f64) -> f32, plot: &Plot) -> Vec<(f32, f32)> {
+    if band.points.len() < 2 {
+        return Vec::new();
+    }
+    let mut pts = band.points.clone();
+    pts.sort_by_key(|p| p.0);
+    let px = |d: jiff::civil::Date| x(day_number(d) as f64 + 0.5);
+    // Clamped for safety only: the value range already covers every bound.
+    let py = |v: f64| plot.y(v).clamp(plot.top, plot.bottom);
+    let upper = pts.iter().map(|&(d, a, b)| (px(d), py(a.max(b))));
+    let lower = pts.iter().rev().map(|&(d, a, b)| (px(d), py(a.min(b))));
+    upper.chain(lower).collect()
+}
+
+/// Whether `b` overlaps the band with corners `poly` (see [`band_polygon`]).
+fn band_hits(poly: &[(f32, f32)], b: &Bbox) -> bool {
+    if poly.len() < 4 {
+        return false;
+    }
+    let edge = |i: usize| (poly[i], poly[(i + 1) % poly.len()]);
+    if (0..poly.len()).map(edge).any(|(p, q)| b.hit_by_segment(p, q)) {
+        return true;
+    }
+    // No edge crosses the box: it overlaps only if it lies wholly inside,
+    // which its centre tells (even-odd rule).
+    let (cx, cy) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    let mut inside = false;
+    for ((ax, ay), (bx, by)) in (0..poly.len()).map(edge) {
+        if (ay > cy) != (by > cy) && cx < ax + (cy - ay) * (bx - ax) / (by - ay) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// Pixel layout of a time chart that depends on the height of the marker
+/// strip: the plot and its value ticks.
+struct TimeLayout {
+    plot: Plot,
+    ticks: ValueTicks,
+    tick_values: Vec<f64>,
+    tick_labels: Vec<String>,
+}
+
 fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Result<(), ChartError> {
     let (u, m) = (c.u, c.m);
     let (top, bottom) = frame(c, &chart.frame)?;
 
     // Legend entries flow left to right under the title, wrapping as needed;
-    // kept outside the plot so they can never cover data.
+    // kept outside the plot so they can never cover data. Lines come first,
+    // then bands.
     let legend_size = LEGEND * u;
     let swatch = 28.0 * u;
-    let mut legend: Vec<(String, f32, f32, usize)> = Vec::new(); // name, x, width, row
+    let keys = chart
+        .lines
+        .iter()
+        .filter(|l| !l.points.is_empty())
+        .map(Key::Line)
+        .chain(chart.bands.iter().filter(|b| b.points.len() >= 2).map(Key::Band));
+    let mut legend: Vec<(Key<'_>, String, f32, usize)> = Vec::new(); // key, name, x, row
     let (mut lx, mut row) = (m, 0usize);
-    for line in chart.lines.iter().filter(|l| !l.points.is_empty()) {
-        let name = c.truncate(Face::Regular, legend_size, line.name.trim(), c.w - 2.0 * m - swatch - 8.0 * u);
+    for key in keys {
+        let name = match key {
+            Key::Line(l) => l.name.trim(),
+            Key::Band(b) => b.name.trim(),
+        };
+        let name = c.truncate(Face::Regular, legend_size, name, c.w - 2.0 * m - swatch - 8.0 * u);
         let width = swatch + 8.0 * u + c.width(Face::Regular, legend_size, &name);
         if lx > m && lx + width > c.w - m {
             row += 1;
             lx = m;
         }
-        legend.push((name, lx, width, row));
+        legend.push((key, name, lx, row));
         lx += width + 26.0 * u;
     }
     let legend_row_h = (legend_size * 1.6).round();
     let legend_h = if legend.is_empty() { 0.0 } else { (row + 1) as f32 * legend_row_h + 6.0 * u };
 
     let Axes { tick_size, axis_size, tick_len, has_y_label, x_axis_h } = Axes::measure(c, &chart.frame);
-    let plot_top = top + legend_h + 6.0 * u;
-    let plot_bottom = (bottom - x_axis_h).max(plot_top + 10.0);
-    let plot_h = plot_bottom - plot_top;
 
     // Vertical range: data and zero, then thresholds close enough to matter,
     // then head-room for the labels drawn above bars and thresholds.
     let (lo, hi, shown_thresholds) = value_range(chart);
     let note_size = NOTE * u;
-    let note_room = f64::from((c.line_h(note_size) + 6.0 * u) / plot_h).min(0.3);
     let labelled = |b: &&crate::TimeBar| b.highlight && b.label.as_deref().is_some_and(|s| !s.trim().is_empty());
     let needs_room_above = chart.bars.iter().filter(labelled).any(|b| b.value >= 0.0);
     let needs_room_below = chart.bars.iter().filter(labelled).any(|b| b.value < 0.0);
     let range = (hi - lo).max(f64::MIN_POSITIVE);
-    let stretch = note_room / (1.0 - note_room);
-    let mut top_need = hi;
-    if needs_room_above {
-        let max_bar = chart.bars.iter().map(|b| b.value).fold(f64::MIN, f64::max);
-        top_need = top_need.max(max_bar + range * stretch);
-    }
-    for t in &shown_thresholds {
-        top_need = top_need.max(t.value + range * stretch);
-    }
-    let mut bottom_need = lo;
-    if needs_room_below {
-        let min_bar = chart.bars.iter().map(|b| b.value).fold(f64::MAX, f64::min);
-        bottom_need = bottom_need.min(min_bar - range * stretch);
-    }
-    let target = ((plot_h / (55.0 * u)).round() as usize).clamp(2, 10);
-    let ticks = ValueTicks::new(bottom_need, top_need, target);
-    let tick_values = ticks.values();
-    let tick_labels: Vec<String> = tick_values.iter().map(|v| format_number(*v, ticks.decimals)).collect();
-    let label_w = tick_labels.iter().map(|s| c.width(Face::Regular, tick_size, s)).fold(0.0f32, f32::max);
 
-    let y_label_w = if has_y_label { c.line_h(axis_size) + 10.0 * u } else { 0.0 };
-    let left = m + y_label_w + label_w + tick_len + 5.0 * u;
-    let right_reserve = c.width(Face::Regular, tick_size, "0000-00") / 2.0 + 2.0 * u;
-    let right = (c.w - m - right_reserve).max(left + 10.0);
-    let plot = Plot { left, right, top: plot_top, bottom: plot_bottom, lo: ticks.lo, hi: ticks.hi };
+    // Everything below depends on the height of the strip of marker labels
+    // above the plot, which in turn depends on where the markers fall.
+    let layout = |strip_h: f32| {
+        let plot_top = top + legend_h + strip_h + 6.0 * u;
+        let plot_bottom = (bottom - x_axis_h).max(plot_top + 10.0);
+        let plot_h = plot_bottom - plot_top;
+        let note_room = f64::from((c.line_h(note_size) + 6.0 * u) / plot_h).min(0.3);
+        let stretch = note_room / (1.0 - note_room);
+        let mut top_need = hi;
+        if needs_room_above {
+            let max_bar = chart.bars.iter().map(|b| b.value).fold(f64::MIN, f64::max);
+            top_need = top_need.max(max_bar + range * stretch);
+        }
+        for t in &shown_thresholds {
+            top_need = top_need.max(t.value + range * stretch);
+        }
+        let mut bottom_need = lo;
+        if needs_room_below {
+            let min_bar = chart.bars.iter().map(|b| b.value).fold(f64::MAX, f64::min);
+            bottom_need = bottom_need.min(min_bar - range * stretch);
+        }
+        let target = ((plot_h / (55.0 * u)).round() as usize).clamp(2, 10);
+        let ticks = ValueTicks::new(bottom_need, top_need, target);
+        let tick_values = ticks.values();
+        let tick_labels: Vec<String> = tick_values.iter().map(|v| format_number(*v, ticks.decimals)).collect();
+        let label_w = tick_labels.iter().map(|s| c.width(Face::Regular, tick_size, s)).fold(0.0f32, f32::max);
+        let y_label_w = if has_y_label { c.line_h(axis_size) + 10.0 * u } else { 0.0 };
+        let left = m + y_label_w + label_w + tick_len + 5.0 * u;
+        let right_reserve = c.width(Face::Regular, tick_size, "0000-00") / 2.0 + 2.0 * u;
+        let right = (c.w - m - right_reserve).max(left + 10.0);
+        let plot = Plot { left, right, top: plot_top, bottom: plot_bottom, lo: ticks.lo, hi: ticks.hi };
+        TimeLayout { plot, ticks, tick_values, tick_labels }
+    };
 
     // Time range in day numbers, half-open: a bar covers [start, end + 1).
-    let mut first = i64::MAX;
-    let mut last = i64::MIN;
-    for b in &chart.bars {
-        first = first.min(day_number(b.start));
-        last = last.max(day_number(b.end) + 1);
-    }
-    for l in &chart.lines {
-        for (d, _) in &l.points {
-            first = first.min(day_number(*d));
-            last = last.max(day_number(*d) + 1);
+    let (first, last, markers) = day_range(chart);
+    let days = (last - first).max(1) as f32;
+    let x_in = |plot: &Plot, day: f64| plot.left + ((day - first as f64) as f32 / days) * (plot.right - plot.left);
+
+    // Marker labels: one row to start with, more if they do not fit in it
+    // (the plot then shrinks, which may move the markers, hence the loop;
+    // rows only grow, so it ends).
+    let marker_row_h = c.line_h(note_size) + 3.0 * u;
+    let marker_labels: Vec<String> =
+        markers.iter().map(|mk| c.truncate(Face::Regular, note_size, mk.label.trim(), c.w - 2.0 * m)).collect();
+    let marker_widths: Vec<f32> = marker_labels.iter().map(|s| c.width(Face::Regular, note_size, s)).collect();
+    let mut rows = usize::from(!markers.is_empty());
+    let (lay, spots) = loop {
+        let lay = layout(rows as f32 * marker_row_h);
+        let items: Vec<(f32, f32)> = markers
+            .iter()
+            .zip(&marker_widths)
+            .map(|(mk, w)| (x_in(&lay.plot, day_number(mk.date) as f64 + 0.5).round(), *w))
+            .collect();
+        let spots = place_marker_labels(&items, 4.0 * u, 8.0 * u, m, c.w - m);
+        let needed = spots.iter().map(|s| s.row + 1).max().unwrap_or(0);
+        if needed <= rows {
+            break (lay, spots);
+        }
+        rows = needed;
+    };
+    let TimeLayout { plot, ticks, tick_values, tick_labels } = lay;
+    let Plot { left, right, top: plot_top, bottom: plot_bottom, .. } = plot;
+    let x = |day: f64| x_in(&plot, day);
+
+    // Bands first, the lighter outer ones under the inner ones, so that the
+    // grid, bars and lines all show over them.
+    let mut band_polys: Vec<Vec<(f32, f32)>> = Vec::new();
+    for shade in [BandShade::Outer, BandShade::Inner] {
+        for band in chart.bands.iter().filter(|b| b.shade == shade) {
+            let poly = band_polygon(band, x, &plot);
+            if poly.is_empty() {
+                continue;
+            }
+            let pixels: Vec<(i32, i32)> = poly.iter().map(|&(px, py)| (px.floor() as i32, py.floor() as i32)).collect();
+            c.area.draw(&Polygon::new(pixels, band_color(shade).filled())).map_err(draw_err)?;
+            band_polys.push(poly);
         }
     }
-    let days = (last - first).max(1) as f32;
-    let x = |day: f64| left + ((day - first as f64) as f32 / days) * (right - left);
 
     // Grid and y ticks.
     for (v, text) in tick_values.iter().zip(&tick_labels) {
@@ -463,6 +752,27 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         threshold_labels.push((y, t.label.as_str()));
     }
 
+    // Marker lines, finely dashed, from the bottom of the plot up to the top
+    // of their label; the dashes are laid from the bottom so that markers
+    // next to each other dash alike.
+    let strip_bottom = plot_top - 3.0 * u;
+    let mut marker_lines: Vec<(f32, f32)> = Vec::new(); // x, top of the label
+    for (mk, spot) in markers.iter().zip(&spots) {
+        let px = x(day_number(mk.date) as f64 + 0.5).round();
+        let label_top = strip_bottom - (spot.row + 1) as f32 * marker_row_h;
+        // A label too wide for either side of its line sits across it: the
+        // line then stops under it.
+        let across = spot.x0 < px && px < spot.x1;
+        let line_top = if across { label_top + marker_row_h } else { label_top };
+        let (dash, gap) = (4.0 * u, 3.0 * u);
+        let mut dy = plot_bottom;
+        while dy > line_top {
+            c.vrule(px, (dy - dash).max(line_top), dy, u, MARKER)?;
+            dy -= dash + gap;
+        }
+        marker_lines.push((px, label_top));
+    }
+
     // Lines.
     let mut line_pts: Vec<Vec<(f32, f32)>> = Vec::new();
     for line in &chart.lines {
@@ -470,7 +780,10 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         pts.sort_by_key(|(d, _)| *d);
         let px: Vec<(f32, f32)> = pts.iter().map(|(d, v)| (x(day_number(*d) as f64 + 0.5), plot.y(*v))).collect();
         let (color, width) = line_style(line.emphasis);
-        c.polyline(&px, color, width)?;
+        match dashes(line.emphasis) {
+            Some((on, off)) => c.dashed_polyline(&px, color, width, on * u, off * u)?,
+            None => c.polyline(&px, color, width)?,
+        }
         line_pts.push(px);
     }
 
@@ -481,6 +794,8 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     let collides = |b: &Bbox| {
         data_boxes.iter().any(|d| d.overlaps(b))
             || line_pts.iter().any(|pts| pts.windows(2).any(|w| b.hit_by_segment(w[0], w[1])))
+            || band_polys.iter().any(|poly| band_hits(poly, b))
+            || marker_lines.iter().any(|&(px, _)| b.x0 <= px + 1.0 && px <= b.x1)
     };
 
     // Threshold labels sit above their line at the left end, or the right end
@@ -539,14 +854,29 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         c.text(&label)?;
     }
 
+    // Marker labels, in the strip above the plot beside the top of their line.
+    for ((text, spot), &(_, label_top)) in marker_labels.iter().zip(&spots).zip(&marker_lines) {
+        let label = Label::new(text, spot.x0, label_top, note_size).color(MARKER_TEXT);
+        c.text(&label)?;
+    }
+
     // Legend.
-    for (i, (name, lx, _, row)) in legend.iter().enumerate() {
-        let Some(line) = chart.lines.iter().filter(|l| !l.points.is_empty()).nth(i) else {
-            continue;
-        };
+    for (key, name, lx, row) in &legend {
         let cy = top + *row as f32 * legend_row_h + legend_row_h / 2.0;
-        let (color, width) = line_style(line.emphasis);
-        c.polyline(&[(*lx, cy), (*lx + swatch, cy)], color, width)?;
+        match key {
+            Key::Line(line) => {
+                let (color, width) = line_style(line.emphasis);
+                let swatch_line = [(*lx, cy), (*lx + swatch, cy)];
+                match dashes(line.emphasis) {
+                    Some((on, off)) => c.dashed_polyline(&swatch_line, color, width, on * u, off * u)?,
+                    None => c.polyline(&swatch_line, color, width)?,
+                }
+            }
+            Key::Band(band) => {
+                let half = (legend_size * 0.45).round();
+                c.rect(*lx, cy - half, *lx + swatch, cy + half, band_color(band.shade).filled())?;
+            }
+        }
         let label = Label::new(name, lx + swatch + 8.0 * u, cy, legend_size).anchor(HPos::Left, VPos::Center);
         c.text(&label)?;
     }
@@ -671,6 +1001,97 @@ mod tests {
         let (_, hi, shown) = value_range(&c);
         assert_eq!(hi, 100_000.0);
         assert!(shown.is_empty());
+    }
+
+    #[test]
+    fn bands_widen_the_value_range_and_thresholds_follow() {
+        let mut c = chart(&[0.0, 100.0], &[1_400.0]);
+        let (_, hi, shown) = value_range(&c);
+        assert_eq!(hi, 100.0);
+        assert!(shown.is_empty());
+        c.bands.push(TimeBand {
+            name: "95%".into(),
+            points: vec![(date(2024, 1, 2), 100.0, 100.0), (date(2024, 1, 9), -50.0, 1_000.0)],
+            shade: BandShade::Outer,
+        });
+        let (lo, hi, shown) = value_range(&c);
+        assert_eq!((lo, hi), (-50.0, 1_400.0));
+        assert_eq!(shown.len(), 1);
+    }
+
+    #[test]
+    fn near_markers_widen_the_day_range_far_ones_are_dropped() {
+        let mut c = chart(&[1.0; 11], &[]); // 2024-01-01 ..= 2024-01-11
+        let first = day_number(date(2024, 1, 1));
+        assert_eq!(day_range(&c), (first, first + 11, vec![]));
+        c.bands.push(TimeBand {
+            name: "80%".into(),
+            points: vec![(date(2024, 1, 11), 1.0, 1.0), (date(2024, 1, 21), 0.0, 2.0)],
+            shade: BandShade::Inner,
+        });
+        let marker = |d| DateMarker { date: d, label: d.to_string() };
+        c.markers = vec![marker(date(2024, 1, 30)), marker(date(2023, 12, 25)), marker(date(2024, 6, 1))];
+        let (lo, hi, shown) = day_range(&c);
+        // Data span 21 days: markers up to 10 days beyond count, in date order.
+        assert_eq!((lo, hi), (first - 7, first + 30));
+        let dates: Vec<_> = shown.iter().map(|m| m.date).collect();
+        assert_eq!(dates, [date(2023, 12, 25), date(2024, 1, 30)]);
+    }
+
+    /// Whether the placement keeps labels apart, on the canvas, and clear
+    /// of the lines that rise through their rows.
+    fn check_spots(items: &[(f32, f32)], spots: &[MarkerSpot]) {
+        for (i, (&(x, w), s)) in items.iter().zip(spots).enumerate() {
+            assert!((s.x1 - s.x0 - w).abs() < 1e-3, "{i}: width");
+            assert!(s.x0 >= 0.0 && s.x1 <= 1000.0, "{i}: off the canvas {s:?}");
+            assert!(s.x1 <= x || s.x0 >= x, "{i}: label across its own line {s:?}");
+            for (j, (&(xj, _), t)) in items.iter().zip(spots).enumerate().filter(|(j, _)| *j != i) {
+                if s.row == t.row {
+                    assert!(s.x1 <= t.x0 || t.x1 <= s.x0, "{i} and {j} overlap: {s:?} {t:?}");
+                }
+                if t.row >= s.row {
+                    assert!(xj < s.x0 || xj > s.x1, "line {j} crosses label {i}: {xj} {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marker_labels_stagger_when_close() {
+        // Far apart: one row, each right of its line.
+        let items = [(100.0, 120.0), (600.0, 120.0)];
+        let spots = place_marker_labels(&items, 4.0, 8.0, 0.0, 1000.0);
+        assert!(spots.iter().all(|s| s.row == 0), "{spots:?}");
+        assert_eq!(spots[0].x0, 104.0);
+        check_spots(&items, &spots);
+        // As of, then the actual and the median crossing six pixels apart,
+        // given out of order: no overlaps, no line through a label.
+        let items = [(300.0, 110.0), (486.0, 180.0), (480.0, 150.0)];
+        let spots = place_marker_labels(&items, 4.0, 8.0, 0.0, 1000.0);
+        check_spots(&items, &spots);
+        // Near the right edge the label goes left of its line.
+        let items = [(990.0, 150.0)];
+        let spots = place_marker_labels(&items, 4.0, 8.0, 0.0, 1000.0);
+        assert_eq!((spots[0].row, spots[0].x1), (0, 986.0));
+        // Two labels on the same day cannot both be clear of the other's
+        // line, but they still get rows of their own.
+        let items = [(500.0, 100.0), (500.0, 100.0), (500.0, 100.0)];
+        let spots = place_marker_labels(&items, 4.0, 8.0, 0.0, 1000.0);
+        for (i, s) in spots.iter().enumerate() {
+            for t in &spots[i + 1..] {
+                assert!(s.row != t.row || s.x1 <= t.x0 || t.x1 <= s.x0, "{spots:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn band_hits_edges_and_inside_but_not_outside() {
+        let poly = [(10.0, 50.0), (110.0, 10.0), (110.0, 90.0), (10.0, 50.0)];
+        let b = |x0: f32, y0: f32| Bbox { x0, y0, x1: x0 + 6.0, y1: y0 + 4.0 };
+        assert!(band_hits(&poly, &b(90.0, 48.0)), "inside");
+        assert!(band_hits(&poly, &b(60.0, 28.0)), "across the upper edge");
+        assert!(!band_hits(&poly, &b(20.0, 10.0)), "above");
+        assert!(!band_hits(&poly, &b(120.0, 48.0)), "right of it");
     }
 
     #[test]

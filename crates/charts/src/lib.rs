@@ -1,7 +1,8 @@
 //! Charts of loss series, rendered to PNG or SVG with plotters.
 //!
-//! Callers describe a chart with plain data ([`TimeChart`] for bars and lines
-//! over dates, [`CategoryChart`] for a horizontal bar per category) and call
+//! Callers describe a chart with plain data ([`TimeChart`] for bars, lines,
+//! shaded bands and date markers over dates — enough for a forecast fan —,
+//! [`CategoryChart`] for a horizontal bar per category) and call
 //! [`render`] for bytes or [`write()`] for a file. The crate knows nothing of the
 //! other attrition crates; dates are `jiff::civil::Date` and values `f64`.
 //!
@@ -122,6 +123,10 @@ pub enum LineEmphasis {
     Secondary,
     /// A background series: thinnest.
     Tertiary,
+    /// A projection, such as the median of a forecast: dashed, in the hue of
+    /// the [`TimeBand`]s, so it reads as the centre of its fan and cannot be
+    /// mistaken for recorded data.
+    Forecast,
 }
 
 /// A line over dates, with an entry in the legend.
@@ -144,23 +149,70 @@ pub struct Threshold {
     pub label: String,
 }
 
-/// Bars and lines against dates.
+/// How strongly a [`TimeBand`] is shaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandShade {
+    /// The narrower band, e.g. an 80% prediction interval: the darker shade.
+    Inner,
+    /// The wider band, e.g. a 95% prediction interval: the lighter shade.
+    Outer,
+}
+
+/// A shaded band between a lower and an upper value over dates, e.g. a
+/// prediction interval around a forecast; it has an entry in the legend.
 ///
-/// The vertical range covers every bar and point and zero; a threshold
-/// widens it only if it lies within half the data's span beyond the data
-/// (so 1,500,000 shows on a series reaching 1,456,610, but 5,000,000 on a
-/// series reaching 100,000 is left out rather than squashing the data);
-/// thresholds outside the final range are not drawn.
+/// Both shades share the hue of [`LineEmphasis::Forecast`] and are opaque
+/// colours pre-blended on white, so PNG and SVG look the same; outer bands
+/// are drawn first, inner ones over them, all beneath bars and lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeBand {
+    /// Legend text, e.g. "80% prediction interval".
+    pub name: String,
+    /// `(day, lower, upper)` in any order; drawn sorted by date, at mid-day
+    /// like line points. Lower and upper may be swapped; a band needs two
+    /// points to be drawn.
+    pub points: Vec<(Date, f64, f64)>,
+    /// Darker (inner) or lighter (outer) shade.
+    pub shade: BandShade,
+}
+
+/// A labelled vertical line at a date, e.g. "as of 2024-09-28".
+///
+/// The line is thin, grey and dashed, across the whole plot; its label sits
+/// in a strip above the plot, beside the line, moved to further rows when
+/// markers are too close for their labels to share one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMarker {
+    /// The day marked; the line is drawn at its middle, like line points.
+    pub date: Date,
+    /// Text beside the top of the line.
+    pub label: String,
+}
+
+/// Bars, lines and bands against dates, with reference lines and markers.
+///
+/// The vertical range covers every bar, line point, band bound and zero; a
+/// threshold widens it only if it lies within half the data's span beyond
+/// the data (so 1,500,000 shows on a series reaching 1,456,610, but 5,000,000
+/// on a series reaching 100,000 is left out rather than squashing the data);
+/// thresholds outside the final range are not drawn. The time range covers
+/// every bar, line point and band point, and likewise widens for a marker
+/// only within half the data's span beyond it; other markers are not drawn.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimeChart {
     /// Title, axis labels and footer.
     pub frame: Frame,
-    /// Bars, drawn first.
+    /// Bars, drawn over the bands.
     pub bars: Vec<TimeBar>,
     /// Lines, drawn over the bars in order.
     pub lines: Vec<TimeLine>,
     /// Dashed reference lines.
     pub thresholds: Vec<Threshold>,
+    /// Shaded bands, drawn first (outer shades, then inner ones); in the
+    /// legend after the lines.
+    pub bands: Vec<TimeBand>,
+    /// Dashed vertical lines with labels, drawn over bars and under lines.
+    pub markers: Vec<DateMarker>,
 }
 
 /// One horizontal bar of a category chart.
@@ -202,7 +254,7 @@ pub enum ChartError {
         /// The offending path.
         path: PathBuf,
     },
-    /// The chart has no bars and no line points.
+    /// The chart has no bars, no line points and no band points.
     #[error("nothing to draw: {0}")]
     Empty(&'static str),
     /// A value is NaN or infinite.
@@ -332,8 +384,11 @@ fn finite(value: f64, what: impl FnOnce() -> String) -> Result<(), ChartError> {
 fn validate(chart: &Chart) -> Result<(), ChartError> {
     match chart {
         Chart::Time(t) => {
-            if t.bars.is_empty() && t.lines.iter().all(|l| l.points.is_empty()) {
-                return Err(ChartError::Empty("the time chart has no bars and no line points"));
+            if t.bars.is_empty()
+                && t.lines.iter().all(|l| l.points.is_empty())
+                && t.bands.iter().all(|b| b.points.is_empty())
+            {
+                return Err(ChartError::Empty("the time chart has no bars, no line points and no band points"));
             }
             for bar in &t.bars {
                 finite(bar.value, || format!("the bar starting {}", bar.start))?;
@@ -344,6 +399,12 @@ fn validate(chart: &Chart) -> Result<(), ChartError> {
             for line in &t.lines {
                 for (date, v) in &line.points {
                     finite(*v, || format!("line \"{}\" on {date}", line.name))?;
+                }
+            }
+            for band in &t.bands {
+                for (date, lower, upper) in &band.points {
+                    finite(*lower, || format!("band \"{}\" on {date} (lower)", band.name))?;
+                    finite(*upper, || format!("band \"{}\" on {date} (upper)", band.name))?;
                 }
             }
             for th in &t.thresholds {

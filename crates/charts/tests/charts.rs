@@ -1,11 +1,12 @@
 //! End-to-end checks of rendering and writing charts: file signatures and
-//! sizes, font independence of SVG, Cyrillic text, determinism and errors.
+//! sizes, font independence of SVG, Cyrillic text, forecast fans,
+//! determinism and errors.
 
 use std::path::Path;
 
 use attrition_charts::{
-    CategoryBar, CategoryChart, Chart, ChartError, Frame, LineEmphasis, OutputFormat, Threshold, TimeBar, TimeChart,
-    TimeLine, render, write,
+    BandShade, CategoryBar, CategoryChart, Chart, ChartError, DateMarker, Frame, LineEmphasis, OutputFormat, Threshold,
+    TimeBand, TimeBar, TimeChart, TimeLine, render, write,
 };
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -44,6 +45,8 @@ fn daily_chart(title: &str) -> Chart {
         bars,
         lines: vec![TimeLine { name: "7-day average".into(), points: avg, emphasis: LineEmphasis::Secondary }],
         thresholds: vec![],
+        bands: vec![],
+        markers: vec![],
     })
 }
 
@@ -60,7 +63,14 @@ fn monthly_chart() -> Chart {
             }
         })
         .collect();
-    Chart::Time(TimeChart { frame: frame("Monthly"), bars, lines: vec![], thresholds: vec![] })
+    Chart::Time(TimeChart {
+        frame: frame("Monthly"),
+        bars,
+        lines: vec![],
+        thresholds: vec![],
+        bands: vec![],
+        markers: vec![],
+    })
 }
 
 fn cumulative_chart() -> Chart {
@@ -73,6 +83,50 @@ fn cumulative_chart() -> Chart {
             .into_iter()
             .map(|v| Threshold { value: v, label: format!("{v}") })
             .collect(),
+        bands: vec![],
+        markers: vec![],
+    })
+}
+
+/// Colours the bands are drawn in (opaque, pre-blended on white).
+const BAND_INNER: (u8, u8, u8) = (0xc8, 0xb4, 0xdc);
+const BAND_OUTER: (u8, u8, u8) = (0xe9, 0xe1, 0xf1);
+const MARKER: (u8, u8, u8) = (0x80, 0x80, 0x80);
+const PRIMARY: (u8, u8, u8) = (0x1b, 0x36, 0x6b);
+
+/// A cumulative count to day 200, then a median forecast with 80% and 95%
+/// bands to day 320, a threshold and three markers, two of them 5 days apart.
+fn fan_chart() -> Chart {
+    let history: Vec<(Date, f64)> = (0..=200).map(|i| (day(i), 400_000.0 + i as f64 * 1_300.0)).collect();
+    let start = 400_000.0 + 200.0 * 1_300.0;
+    let median: Vec<(Date, f64)> = (0..=120).map(|h| (day(200 + h), start + h as f64 * 1_350.0)).collect();
+    let band = |z: f64| {
+        median
+            .iter()
+            .enumerate()
+            .map(|(h, &(d, m))| {
+                let sd = 1_500.0 * (h as f64).sqrt() + 60.0 * h as f64;
+                (d, m - z * sd, m + z * sd)
+            })
+            .collect()
+    };
+    Chart::Time(TimeChart {
+        frame: frame("Forecast"),
+        bars: vec![],
+        lines: vec![
+            TimeLine { name: "Recorded".into(), points: history, emphasis: LineEmphasis::Primary },
+            TimeLine { name: "Forecast (median)".into(), points: median.clone(), emphasis: LineEmphasis::Forecast },
+        ],
+        thresholds: vec![Threshold { value: 750_000.0, label: "750,000".into() }],
+        bands: vec![
+            TimeBand { name: "80% band".into(), points: band(1.2816), shade: BandShade::Inner },
+            TimeBand { name: "95% band".into(), points: band(1.96), shade: BandShade::Outer },
+        ],
+        markers: vec![
+            DateMarker { date: day(200), label: format!("as of {}", day(200)) },
+            DateMarker { date: day(270), label: format!("crossing (median) {}", day(270)) },
+            DateMarker { date: day(265), label: format!("actual crossing {}", day(265)) },
+        ],
     })
 }
 
@@ -92,6 +146,7 @@ fn all_charts() -> Vec<(&'static str, Chart)> {
         ("daily", daily_chart("Daily")),
         ("monthly", monthly_chart()),
         ("cumulative", cumulative_chart()),
+        ("fan", fan_chart()),
         ("categories", category_chart()),
     ]
 }
@@ -179,6 +234,8 @@ fn negative_bar_is_drawn_below_zero() {
         bars: vec![bar(0, 1000.0), bar(1, -500.0), bar(2, 800.0)],
         lines: vec![],
         thresholds: vec![],
+        bands: vec![],
+        markers: vec![],
     });
     let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
     let px = |x: u32, y: u32| {
@@ -193,6 +250,146 @@ fn negative_bar_is_drawn_below_zero() {
     let above = (0..zero_y).any(|y| (0..w).any(|x| px(x, y) == bar_colour));
     let below = (zero_y + 1..h).any(|y| (0..w).any(|x| px(x, y) == bar_colour));
     assert!(above && below, "bars above: {above}, below: {below}");
+}
+
+/// How many pixels have exactly the colour `c`, in the columns `xs`.
+fn count(rgb: &[u8], w: u32, xs: std::ops::Range<u32>, c: (u8, u8, u8)) -> usize {
+    rgb.chunks(3)
+        .enumerate()
+        .filter(|(i, p)| xs.contains(&((*i % w as usize) as u32)) && (p[0], p[1], p[2]) == c)
+        .count()
+}
+
+/// The first row with a pixel of colour `c` in the columns `xs`.
+fn top_row(rgb: &[u8], w: u32, xs: std::ops::Range<u32>, c: (u8, u8, u8)) -> Option<u32> {
+    rgb.chunks(3)
+        .enumerate()
+        .find(|(i, p)| xs.contains(&((*i % w as usize) as u32)) && (p[0], p[1], p[2]) == c)
+        .map(|(i, _)| (i / w as usize) as u32)
+}
+
+/// The most pixels of colour `c` in any one column.
+fn longest_column(rgb: &[u8], w: u32, h: u32, c: (u8, u8, u8)) -> usize {
+    (0..w)
+        .map(|x| {
+            (0..h)
+                .filter(|&y| {
+                    let i = (y * w + x) as usize * 3;
+                    (rgb[i], rgb[i + 1], rgb[i + 2]) == c
+                })
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// A minimal well-formedness check: every tag is closed, in order.
+fn assert_balanced_xml(svg: &str) {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let close =
+            after.find('>').unwrap_or_else(|| panic!("unterminated tag near {:?}", &after[..40.min(after.len())]));
+        let tag = &after[..close];
+        rest = &after[close + 1..];
+        if tag.starts_with('?') || tag.starts_with('!') {
+            continue;
+        }
+        let name = tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        assert!(!name.is_empty(), "empty tag name in <{tag}>");
+        if let Some(closing) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(closing.trim()), "mismatched </{closing}>");
+        } else if !tag.ends_with('/') {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "unclosed tags: {stack:?}");
+}
+
+#[test]
+fn forecast_fan_renders_bands_markers_and_legend() {
+    let chart = fan_chart();
+    let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
+    assert_eq!((w, h), (W, H));
+    // Bands fill the right part of the plot: both shades, in quantity.
+    let inner = count(&rgb, w, W / 2..W, BAND_INNER);
+    let outer = count(&rgb, w, W / 2..W, BAND_OUTER);
+    assert!(inner > 3_000 && outer > 1_500, "band pixels: inner {inner}, outer {outer}");
+    // Their legend swatches sit under the title, left of the plot's middle.
+    let legend: Vec<u8> = rgb[(w as usize * 3 * 40)..(w as usize * 3 * 80)].to_vec();
+    assert!(count(&legend, w, 0..W / 2, BAND_INNER) > 100, "no inner band swatch in the legend");
+    assert!(count(&legend, w, 0..W / 2, BAND_OUTER) > 100, "no outer band swatch in the legend");
+    // A dashed marker line: a column with marker-grey pixels over much of the height.
+    let best = longest_column(&rgb, w, h, MARKER);
+    assert!(best > H as usize / 4, "no marker line (longest grey column {best} px)");
+
+    // Without bands and markers none of those colours appear.
+    let mut bare = chart.clone();
+    if let Chart::Time(t) = &mut bare {
+        t.bands.clear();
+        t.markers.clear();
+    }
+    let (_, _, plain) = decode(&render_ok(&bare, OutputFormat::Png, W, H));
+    for c in [BAND_INNER, BAND_OUTER] {
+        assert_eq!(count(&plain, w, 0..W, c), 0, "{c:?} without bands");
+    }
+    let plain_best = longest_column(&plain, w, h, MARKER);
+    assert!(plain_best < H as usize / 8, "grey column without markers: {plain_best}");
+
+    let svg = String::from_utf8(render_ok(&chart, OutputFormat::Svg, W, H)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"));
+    assert!(svg.contains(&format!("width=\"{W}\"")) && svg.contains(&format!("height=\"{H}\"")));
+    assert_balanced_xml(&svg);
+    assert!(svg.contains("<path id=\"g"), "glyph outlines");
+    assert!(!svg.contains("<text"), "text must be outlines");
+    for fill in ["#C8B4DC", "#E9E1F1"] {
+        // Once in the plot, once in the legend.
+        let n = svg.matches(&format!("fill=\"{fill}\"")).count();
+        assert!(n >= 2, "{fill} used {n} times");
+    }
+    assert!(svg.matches("<polygon").count() >= 2, "band polygons");
+    // The forecast median is dashed: many short polylines in its colour.
+    assert!(svg.matches("stroke=\"#6A3D9A\"").count() > 10, "dashed forecast line");
+}
+
+#[test]
+fn bands_extend_the_value_axis() {
+    // The line stays under 100; the band reaches 1,000.
+    let line: Vec<(Date, f64)> = (0..60).map(|i| (day(i), i as f64 * 100.0 / 59.0)).collect();
+    let band: Vec<(Date, f64, f64)> =
+        (59..120).map(|i| (day(i), 100.0 + (i - 59) as f64, 100.0 + (i - 59) as f64 * 900.0 / 60.0)).collect();
+    let chart = Chart::Time(TimeChart {
+        frame: Frame::default(),
+        lines: vec![TimeLine { name: "a".into(), points: line, emphasis: LineEmphasis::Primary }],
+        bands: vec![TimeBand { name: "b".into(), points: band, shade: BandShade::Inner }],
+        ..TimeChart::default()
+    });
+    let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
+    // The band (right half) rises to near the top of the plot...
+    let band_top = top_row(&rgb, w, W / 2 + 20..W, BAND_INNER).unwrap_or(h);
+    assert!(band_top < H / 4, "band tops out at row {band_top}");
+    // ...and the line (left half, clear of the legend) stays low.
+    let line_top = top_row(&rgb, w, 200..W / 2, PRIMARY).unwrap_or(0);
+    assert!(line_top > H * 3 / 4, "line tops out at row {line_top}: the axis did not widen for the band");
+}
+
+#[test]
+fn markers_far_outside_the_data_are_ignored_near_ones_widen_the_range() {
+    let base = fan_chart();
+    let with = |date: Date| {
+        let mut chart = base.clone();
+        if let Chart::Time(t) = &mut chart {
+            t.markers.push(DateMarker { date, label: "extra".into() });
+        }
+        render_ok(&chart, OutputFormat::Png, W, H)
+    };
+    let plain = render_ok(&base, OutputFormat::Png, W, H);
+    // Ten years on: left out rather than squashing the data.
+    assert!(with(day(3650)) == plain, "a far marker changed the chart");
+    assert!(with(day(-3650)) == plain, "a far marker changed the chart");
+    // Just past the data: the range widens, so the chart changes.
+    assert!(with(day(340)) != plain, "a near marker was not drawn");
 }
 
 #[test]
@@ -239,11 +436,15 @@ fn non_finite_values_are_rejected() {
     if let Chart::Time(t) = &mut threshold_nan {
         t.thresholds[0].value = f64::NAN;
     }
+    let mut band_nan = fan_chart();
+    if let Chart::Time(t) = &mut band_nan {
+        t.bands[1].points[5].2 = f64::NAN;
+    }
     let mut category_nan = category_chart();
     if let Chart::Categories(c) = &mut category_nan {
         c.bars[0].value = f64::NEG_INFINITY;
     }
-    for chart in [bar_nan, line_inf, threshold_nan, category_nan] {
+    for chart in [bar_nan, line_inf, threshold_nan, band_nan, category_nan] {
         for format in [OutputFormat::Png, OutputFormat::Svg] {
             let err = render(&chart, format, W, H);
             assert!(matches!(err, Err(ChartError::NonFinite { .. })), "{err:?}");
@@ -362,6 +563,31 @@ fn edge_cases_render() {
             ..TimeChart::default()
         }),
         Chart::Time(TimeChart { bars: (0..3000).map(|i| bar(i, (i % 97) as f64)).collect(), ..TimeChart::default() }),
+        // Only a band, its bounds swapped on some days; a one-point band.
+        Chart::Time(TimeChart {
+            bands: vec![
+                TimeBand {
+                    name: "swapped".into(),
+                    points: (0..30).map(|i| (day(i), (i % 3) as f64, 1.0)).collect(),
+                    shade: BandShade::Outer,
+                },
+                TimeBand { name: "one".into(), points: vec![(day(3), 1.0, 2.0)], shade: BandShade::Inner },
+            ],
+            ..TimeChart::default()
+        }),
+        // Many markers, several on one day, one unlabelled, one far away.
+        Chart::Time(TimeChart {
+            lines: vec![line((0..30).map(|i| (day(i), i as f64)).collect())],
+            markers: [0, 1, 1, 1, 2, 15, 29, 29, 400]
+                .into_iter()
+                .enumerate()
+                .map(|(k, i)| DateMarker {
+                    date: day(i),
+                    label: if k == 3 { String::new() } else { format!("marker {k} on {}", day(i)) },
+                })
+                .collect(),
+            ..TimeChart::default()
+        }),
         Chart::Categories(CategoryChart {
             frame: Frame { title: long.into(), ..Frame::default() },
             bars: vec![CategoryBar { label: long.into(), value: -3.0, value_label: "−3".into() }],

@@ -50,14 +50,24 @@ pub enum Command {
     Rolling(RollingArgs),
     /// Each equipment category's share of a period's equipment losses.
     Shares(SharesArgs),
-    /// One category per another (e.g. personnel per tank), period by period.
+    /// One category per another (e.g. personnel per tank), or per km² gained (--area), period by
+    /// period.
     Ratio(RatioArgs),
+    /// Force balance: recruits a month against irrecoverable losses (stock-flow identity, with a
+    /// seeded Monte Carlo over the assumed ranges), and what an intake replaces.
+    Balance(BalanceArgs),
     /// The one-page briefing: latest report, recent days, months and year with ranks, records,
     /// cumulative totals. Syncs first when the store is empty or more than a day old.
     Report(ReportArgs),
     /// Draw a chart as PNG or SVG: daily bars with averages, ranked months, cumulative line,
     /// or equipment categories.
     Chart(ChartArgs),
+    /// The cumulative count ahead with 80% and 95% intervals, and when it reaches a threshold
+    /// ("750,000 before the end of the year?"), as of any date.
+    Forecast(ForecastArgs),
+    /// Every forecasting model refitted at weekly origins over the whole history and scored:
+    /// error, and how often its 80% and 95% intervals held the outcome.
+    Backtest(BacktestArgs),
 }
 
 /// Which upstream to fetch.
@@ -227,12 +237,51 @@ pub struct RatioArgs {
     /// The numerator (e.g. personnel).
     #[arg(value_name = "NUMERATOR")]
     pub numerator: String,
-    /// The denominator (e.g. tanks).
-    #[arg(value_name = "DENOMINATOR")]
-    pub denominator: String,
-    /// The kind of period: week, month, quarter or year.
-    #[arg(long, default_value = "month", value_name = "KIND")]
-    pub by: String,
+    /// The denominator (e.g. tanks); leave it out with --area.
+    #[arg(value_name = "DENOMINATOR", required_unless_present = "area", conflicts_with = "area")]
+    pub denominator: Option<String>,
+    /// Per km² gained instead: The Economist's area_assessed_as_controlled_by_russia.csv (daily
+    /// area, m²) or a CSV with columns period,km2 (km² gained per period).
+    #[arg(long, value_name = "FILE")]
+    pub area: Option<PathBuf>,
+    /// The kind of period: week, month, quarter or year (default: month; with a period,km2 file,
+    /// only its rows of this kind).
+    #[arg(long, value_name = "KIND")]
+    pub by: Option<String>,
+    /// With --area: only this period (2024, 2025-05, 2024-Q3, 2024-W05, 2025-05-01..2025-08-31), or
+    /// with --by the periods inside it.
+    #[arg(long, conflicts_with = "denominator", value_name = "PERIOD")]
+    pub period: Option<String>,
+    #[command(flatten)]
+    pub figures: FigureArgs,
+}
+
+/// `balance` flags.
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    /// Recruits a month, a range LOW..HIGH (30000..36000, 30000..36000/month) or one number.
+    #[arg(long, value_name = "LOW..HIGH", allow_hyphen_values = true)]
+    pub recruits: String,
+    /// Share of personnel losses lost for good (killed, seriously wounded, captured, missing), a
+    /// range in [0, 1] (default: 0.4..0.6, METHODS.md 5.1).
+    #[arg(long, value_name = "LOW..HIGH", allow_hyphen_values = true)]
+    pub irrecoverable_share: Option<String>,
+    /// Days of losses, ending on the last day with data, that give the loss rate.
+    #[arg(long, default_value_t = 30, value_name = "DAYS", allow_negative_numbers = true,
+          value_parser = clap::value_parser!(i64).range(1..=100_000))]
+    pub window: i64,
+    /// A number of new people (e.g. a year's conscripts or a call-up): how many days and weeks of
+    /// losses they replace at the current rate.
+    #[arg(long, value_name = "N", allow_negative_numbers = true,
+          value_parser = clap::value_parser!(i64).range(1..=1_000_000_000))]
+    pub intake: Option<i64>,
+    /// Monte Carlo draws.
+    #[arg(long, default_value_t = attrition_analysis::DEFAULT_DRAWS, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(attrition_analysis::MAX_DRAWS)))]
+    pub draws: u32,
+    /// Seed of the Monte Carlo generator (the same seed gives the same output).
+    #[arg(long, default_value_t = attrition_analysis::DEFAULT_SEED, value_name = "N")]
+    pub seed: u64,
     #[command(flatten)]
     pub figures: FigureArgs,
 }
@@ -334,4 +383,67 @@ pub struct DailyArgs {
     pub convention: ConventionArgs,
     #[command(flatten)]
     pub source: SourceArg,
+}
+
+/// The series a model reads: as of a date, under a convention, from a source.
+#[derive(Debug, Args)]
+pub struct SeriesArgs {
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub convention: ConventionArgs,
+    #[command(flatten)]
+    pub source: SourceArg,
+}
+
+/// `forecast` flags.
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// The category (e.g. personnel, tanks).
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    /// Days ahead to forecast the path.
+    #[arg(long, default_value_t = 90, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
+    pub horizon: u32,
+    /// A threshold: when does the cumulative count reach it (median date, 80% and 95% intervals)?
+    #[arg(long, value_name = "N")]
+    pub reach: Option<String>,
+    /// With --reach: the probability of reaching it by the end of this day.
+    #[arg(long, requires = "reach", value_name = "DATE")]
+    pub by: Option<String>,
+    /// recent-rate, local-level, local-trend, negative-binomial or calibrated (default: calibrated,
+    /// the one the backtest supports).
+    #[arg(long, default_value = "calibrated", value_name = "MODEL")]
+    pub model: String,
+    /// Print every Nth day of the path (the last day is always printed).
+    #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
+    pub every: u32,
+    /// Seed of the random parts (the bootstrap and negative-binomial simulations).
+    #[arg(long, default_value_t = 20_240_928, value_name = "N")]
+    pub seed: u64,
+    #[command(flatten)]
+    pub series: SeriesArgs,
+}
+
+/// `backtest` flags.
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    /// The category (e.g. personnel, tanks).
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    /// Models to score, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "MODELS")]
+    pub models: Vec<String>,
+    /// Horizons in days, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "7,30,90", value_name = "DAYS",
+          value_parser = clap::value_parser!(u32).range(1..=1461))]
+    pub horizons: Vec<u32>,
+    /// Days between origins.
+    #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub step: u32,
+    /// Seed of the random parts.
+    #[arg(long, default_value_t = 20_240_928, value_name = "N")]
+    pub seed: u64,
+    #[command(flatten)]
+    pub series: SeriesArgs,
 }

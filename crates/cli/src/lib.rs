@@ -95,7 +95,9 @@ pub(crate) fn record_as_of(record: Record, as_of: Option<Date>) -> Result<Record
         Some(day) => {
             let first = record.first_report;
             record.as_of(day).ok_or_else(|| {
-                anyhow!("no reports on or before {day}: the stored record starts with the report of {first}")
+                anyhow!(
+                    "--as-of {day}: no reports on or before {day}; the stored record starts with the report of {first}"
+                )
             })
         }
     }

@@ -37,3 +37,11 @@ impl attrition_sources::Progress for Bar {
         self.0.inc(1);
     }
 }
+
+impl Bar {
+    /// Sets the bar to `done` of `total`.
+    pub fn progress(&self, done: usize, total: usize) {
+        self.0.set_length(u64::try_from(total).unwrap_or(u64::MAX));
+        self.0.set_position(u64::try_from(done).unwrap_or(u64::MAX));
+    }
+}

@@ -149,6 +149,8 @@ fn daily(record: &Record, table: &DayTable, net: bool, from: Date, to: Date, foo
         bars,
         lines,
         thresholds: Vec::new(),
+        bands: Vec::new(),
+        markers: Vec::new(),
     }))
 }
 
@@ -211,6 +213,8 @@ fn monthly(
         bars,
         lines: Vec::new(),
         thresholds: Vec::new(),
+        bands: Vec::new(),
+        markers: Vec::new(),
     }))
 }
 
@@ -250,6 +254,8 @@ fn cumulative(
         bars: Vec::new(),
         lines: vec![TimeLine { name: "cumulative".to_owned(), points, emphasis: LineEmphasis::Primary }],
         thresholds,
+        bands: Vec::new(),
+        markers: Vec::new(),
     }))
 }
 

@@ -1,8 +1,11 @@
 //! One module per subcommand; `dispatch` sends the parsed command line to it.
 
+mod backtest;
+mod balance;
 mod categories;
 mod chart;
 mod daily;
+mod forecast;
 mod load;
 mod rank;
 mod ratio;
@@ -33,7 +36,10 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Rolling(args) => rolling::run(context, &args),
         Command::Shares(args) => shares::run(context, &args),
         Command::Ratio(args) => ratio::run(context, &args),
+        Command::Balance(args) => balance::run(context, &args),
         Command::Report(args) => report::run(context, &args),
         Command::Chart(args) => chart::run(context, &args),
+        Command::Forecast(args) => forecast::run(context, &args),
+        Command::Backtest(args) => backtest::run(context, &args),
     }
 }

@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_arguments)]
 
 mod bad_input;
+mod balance;
 mod charts;
 mod figures;
 mod harness;
