@@ -9,6 +9,7 @@ mod bad_input;
 mod balance;
 mod charts;
 mod figures;
+mod forecast;
 mod harness;
 mod import;
 mod report;
