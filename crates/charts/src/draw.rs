@@ -366,9 +366,12 @@ impl Bbox {
     }
 }
 
-/// The vertical range a time chart must show: every bar, line point, band
-/// bound and zero, widened by the thresholds that lie within half the data's
-/// span beyond it (those are returned too; the others are not drawn).
+/// The vertical range a time chart must show: every bar, line point and band
+/// bound, and zero when there are bars (a bar's length means nothing without
+/// its baseline; a line or a fan is read by its level, so a forecast of a
+/// cumulative count in the millions is not squashed against the zero line),
+/// widened by the thresholds that lie within half the data's span beyond it
+/// (those are returned too; the others are not drawn).
 fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
     let values = chart
         .bars
@@ -376,7 +379,11 @@ fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
         .map(|b| b.value)
         .chain(chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)))
         .chain(chart.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])));
-    let (mut lo, mut hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let start = if chart.bars.is_empty() { (f64::INFINITY, f64::NEG_INFINITY) } else { (0.0f64, 0.0f64) };
+    let (mut lo, mut hi) = values.fold(start, |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if lo > hi {
+        (lo, hi) = (0.0, 0.0);
+    }
     let span = hi - lo;
     let shown: Vec<&Threshold> =
         chart.thresholds.iter().filter(|t| t.value >= lo - span * 0.5 && t.value <= hi + span * 0.5).collect();

@@ -313,6 +313,9 @@ pub enum ChartKind {
     Cumulative,
     /// Each equipment category's total over the span.
     Categories,
+    /// The cumulative count with the forecast fan (median, 80% and 95% intervals) from the
+    /// as-of date, what happened since where the data show it, and the --reach crossing.
+    Forecast,
 }
 
 /// `chart` flags.
@@ -339,6 +342,18 @@ pub struct ChartArgs {
     /// Threshold lines on a cumulative chart, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "N")]
     pub thresholds: Vec<i64>,
+    /// Forecast chart: days ahead.
+    #[arg(long, default_value_t = 90, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
+    pub horizon: u32,
+    /// Forecast chart: the model (default: calibrated).
+    #[arg(long, default_value = "calibrated", value_name = "MODEL")]
+    pub model: String,
+    /// Forecast chart: a threshold whose crossing date is marked.
+    #[arg(long, value_name = "N")]
+    pub reach: Option<String>,
+    /// Forecast chart: seed of the random parts.
+    #[arg(long, default_value_t = 20_240_928, value_name = "N")]
+    pub seed: u64,
     /// Width in pixels.
     #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(320..=8000))]
     pub width: u32,

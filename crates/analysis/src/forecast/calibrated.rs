@@ -18,7 +18,10 @@
 //!   central 80% and narrower intervals, `c_h(95%)` for 95% and wider, blending linearly between
 //!   (kept monotone). Scales are computed
 //!   at horizons 1, 2, 4, 7, 14, 30, 60, 90, 180 and 365 days and interpolated linearly in `ln h`
-//!   (held beyond the last). With fewer than 20 past errors at a horizon the scale is 1.
+//!   (held beyond the last). With fewer than 20 past errors at a horizon the scale is 1. The
+//!   scaled widths are then made non-decreasing in `h`: measured on a year of origins, the
+//!   scales of neighbouring horizons can disagree enough to make a 90-day interval narrower than
+//!   a 60-day one, which no forecast should say.
 //!
 //! What it assumes: that the local level's misjudgement of its own uncertainty over the last year
 //! carries over to the next forecast. (A year adapts faster than two: on the General Staff series
@@ -104,18 +107,34 @@ pub(crate) fn forecast(
     let fit = cache.fit(history, origin, window)?;
     let longest = horizons.iter().copied().max().unwrap_or(1);
     // The anchors needed: those up to the longest horizon, and the next one to interpolate to.
+    let anchors: Vec<usize> = ANCHORS
+        .iter()
+        .copied()
+        .scan(false, |done, anchor| {
+            let take = !*done;
+            *done = anchor >= longest;
+            take.then_some(anchor)
+        })
+        .collect();
+    let anchor_sds: Vec<f64> = kalman::forecast(&fit, &anchors).iter().map(Spread::spread_scale).collect();
+    // Scales as measured, then widened where needed so that the intervals' widths never shrink
+    // as the horizon grows: a year's uncertainty cannot be less than a month's, though the
+    // errors of two neighbouring horizons, measured on few origins, can say so.
     let mut inner_anchors: Vec<(f64, f64)> = Vec::new();
     let mut outer_anchors: Vec<(f64, f64)> = Vec::new();
-    for &anchor in &ANCHORS {
+    let (mut inner_width, mut outer_width) = (0.0_f64, 0.0_f64);
+    for (&anchor, &sd) in anchors.iter().zip(&anchor_sds) {
         let (inner, outer) = scale_at(history, origin, anchor, window, cache).unwrap_or((1.0, 1.0));
+        let sd = sd.max(f64::MIN_POSITIVE);
+        inner_width = inner_width.max(inner * sd);
+        outer_width = outer_width.max(outer * sd);
         #[allow(clippy::cast_precision_loss)]
         let x = (anchor as f64).ln();
-        inner_anchors.push((x, inner));
-        outer_anchors.push((x, outer));
-        if anchor >= longest {
-            break;
-        }
+        inner_anchors.push((x, inner_width / sd));
+        outer_anchors.push((x, outer_width / sd));
     }
+    let (mut inner_width, mut outer_width) = (0.0_f64, 0.0_f64);
+    let mut previous_horizon = 0;
     let spreads = kalman::forecast(&fit, horizons)
         .into_iter()
         .zip(horizons)
@@ -123,9 +142,16 @@ pub(crate) fn forecast(
             #[allow(clippy::cast_precision_loss)]
             Spread::Normal { mean, sd } => {
                 let x = (h as f64).ln();
-                let inner = interpolate(&inner_anchors, x);
-                let outer = interpolate(&outer_anchors, x).max(inner * normal_quantile(0.9) / normal_quantile(0.975));
-                Spread::Scaled { mean, sd, inner, outer }
+                if h < previous_horizon {
+                    (inner_width, outer_width) = (0.0, 0.0);
+                }
+                previous_horizon = h;
+                let sd = sd.max(f64::MIN_POSITIVE);
+                inner_width = inner_width.max(interpolate(&inner_anchors, x) * sd);
+                outer_width = outer_width
+                    .max(interpolate(&outer_anchors, x) * sd)
+                    .max(inner_width * normal_quantile(0.9) / normal_quantile(0.975));
+                Spread::Scaled { mean, sd, inner: inner_width / sd, outer: outer_width / sd }
             }
             other => other,
         })

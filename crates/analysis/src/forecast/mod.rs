@@ -305,6 +305,17 @@ impl History {
         self.day(self.cumulative.len().saturating_sub(1))
     }
 
+    /// The counts of the days from `from` to `to` that lie in the history, as `(day, count)`.
+    #[must_use]
+    pub fn counts_between(&self, from: Date, to: Date) -> Vec<(Date, f64)> {
+        let first = crate::day_table::days_between(self.base_day, from).max(0);
+        let last = crate::day_table::days_between(self.base_day, to);
+        (first..=last)
+            .filter_map(|i| usize::try_from(i).ok())
+            .filter_map(|i| self.cumulative.get(i).map(|&c| (self.day(i), c)))
+            .collect()
+    }
+
     /// Days whose count was filled across a missing report.
     #[must_use]
     pub fn filled_days(&self) -> usize {
@@ -537,18 +548,25 @@ pub fn forecast(
     let horizons: Vec<usize> = (1..=longest).collect();
     let spreads = predict(history, origin, request.model, settings, &horizons, &mut FitCache::default())?;
     let day_at = |h: usize| history.day(origin + h);
+    // The count never falls (corrections aside), so none of its quantiles may fall along the
+    // path, whatever the model's marginals say: each is held at its running maximum.
+    let mut floor = [0.0_f64; 5];
     let mut path: Vec<PathPoint> = spreads
         .iter()
         .take(request.horizon)
         .enumerate()
         .map(|(i, spread)| {
             let day = day_at(i + 1);
+            let quantiles = LEVELS.map(|p| last_value + spread.quantile(p).max(0.0));
+            for (held, q) in floor.iter_mut().zip(quantiles) {
+                *held = held.max(q);
+            }
             PathPoint {
                 day,
                 report: history.report_of(day),
                 horizon: i + 1,
                 mean: last_value + spread.mean(),
-                quantiles: LEVELS.map(|p| last_value + spread.quantile(p).max(0.0)),
+                quantiles: floor,
                 actual: None,
             }
         })
@@ -556,7 +574,14 @@ pub fn forecast(
     let crossing = request.threshold.map(|threshold| {
         #[allow(clippy::cast_precision_loss)]
         let needed = threshold as f64 - last_value;
-        let probabilities: Vec<f64> = spreads.iter().map(|spread| spread.prob_at_least(needed)).collect();
+        // Likewise P(C_D ≥ K) cannot fall as D moves on.
+        let probabilities: Vec<f64> = spreads
+            .iter()
+            .scan(0.0_f64, |held, spread| {
+                *held = held.max(spread.prob_at_least(needed));
+                Some(*held)
+            })
+            .collect();
         let at = |h: usize| DayReport { day: day_at(h), report: history.report_of(day_at(h)) };
         let quantiles = LEVELS.map(|level| {
             if already.is_some() {

@@ -83,6 +83,14 @@ impl Spread {
         }
     }
 
+    /// The standard deviation of a normal (before any scaling); 1 for a sample.
+    pub(crate) fn spread_scale(&self) -> f64 {
+        match self {
+            Spread::Normal { sd, .. } | Spread::Scaled { sd, .. } => *sd,
+            Spread::Sample(_) => 1.0,
+        }
+    }
+
     /// The mean.
     pub(crate) fn mean(&self) -> f64 {
         match self {

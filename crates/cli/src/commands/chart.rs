@@ -6,9 +6,11 @@ use crate::Context;
 use crate::cli::{ChartArgs, ChartKind};
 use crate::output::{Render, decimal1, emit, group, ordinal};
 use anyhow::{Context as _, Result, bail};
+use attrition_analysis::forecast::{self, ForecastModel, ForecastRequest, ForecastSettings};
 use attrition_analysis::{DayTable, Record, milestones};
 use attrition_charts::{
-    CategoryBar, CategoryChart, Chart, Frame, LineEmphasis, OutputFormat, Threshold, TimeBar, TimeChart, TimeLine,
+    BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, OutputFormat, Threshold, TimeBand,
+    TimeBar, TimeChart, TimeLine,
 };
 use attrition_model::{Category, Convention, Period, PeriodKind, WAR_START};
 use jiff::ToSpan;
@@ -81,8 +83,14 @@ pub(crate) fn run(context: &Context, args: &ChartArgs) -> Result<()> {
             if figures.net { "; net of corrections" } else { "" }
         ),
     ];
+    let mut data_version = record.data_version().to_string();
     let chart = match args.kind {
         ChartKind::Categories => categories(record, convention, figures.net, from, to, footer)?,
+        ChartKind::Forecast => {
+            let (chart, version) = forecast_fan(context, args, footer)?;
+            data_version = version;
+            chart
+        }
         kind => {
             let category: Category = args.category.parse()?;
             let table = record.day_table(category, convention)?;
@@ -111,7 +119,7 @@ pub(crate) fn run(context: &Context, args: &ChartArgs) -> Result<()> {
             height: args.height,
             bytes,
             title,
-            data_version: record.data_version().to_string(),
+            data_version,
         },
     )
 }
@@ -216,6 +224,101 @@ fn monthly(
         bands: Vec::new(),
         markers: Vec::new(),
     }))
+}
+
+/// The cumulative count before the as-of date, the forecast fan after it, and what the data
+/// later showed.
+/// Also returns the data version drawn (the whole record's, as what happened later is drawn).
+fn forecast_fan(context: &Context, args: &ChartArgs, mut footer: Vec<String>) -> Result<(Chart, String)> {
+    let figures = &args.figures;
+    let series = super::forecast::load_series_from(
+        context,
+        &args.category,
+        figures.as_of.as_of.as_deref(),
+        &figures.convention.convention,
+        figures.source.source.as_deref(),
+    )?;
+    let model: ForecastModel = args.model.parse()?;
+    let threshold = args.reach.as_deref().map(super::forecast::parse_count).transpose().context("reading --reach")?;
+    let request = ForecastRequest { model, horizon: usize::try_from(args.horizon)?, threshold, by: None };
+    let settings = ForecastSettings { seed: args.seed, ..ForecastSettings::default() };
+    let forecast = forecast::forecast(&series.history, &request, &settings, series.outcome.as_ref())?;
+    let last = forecast.last_day.day;
+    let from = match args.from.as_deref() {
+        Some(text) => Period::parse_date(text)?,
+        None => last.checked_sub(i64::try_from(forecast.path.len().max(90))?.days())?,
+    };
+    let table = &series.history;
+    let recorded: Vec<(Date, f64)> = table.counts_between(from, last);
+    let end = forecast.path.last().map_or(last, |p| p.day);
+    let mut lines = vec![TimeLine {
+        name: format!("recorded (reports to {})", forecast.last_day.report),
+        points: recorded,
+        emphasis: LineEmphasis::Primary,
+    }];
+    if let Some(later) = &series.outcome {
+        let since = later.counts_between(last, end);
+        if since.len() > 1 {
+            lines.push(TimeLine {
+                name: "what happened since".to_owned(),
+                points: since,
+                emphasis: LineEmphasis::Secondary,
+            });
+        }
+    }
+    let start = (last, float(forecast.last_value));
+    let median = std::iter::once(start).chain(forecast.path.iter().map(|p| (p.day, p.quantiles[2]))).collect();
+    lines.push(TimeLine { name: "forecast (median)".to_owned(), points: median, emphasis: LineEmphasis::Forecast });
+    let band = |name: &str, low: usize, high: usize, shade| TimeBand {
+        name: name.to_owned(),
+        points: std::iter::once((last, start.1, start.1))
+            .chain(forecast.path.iter().map(|p| (p.day, p.quantiles[low], p.quantiles[high])))
+            .collect(),
+        shade,
+    };
+    let bands = vec![band("95% interval", 0, 4, BandShade::Outer), band("80% interval", 1, 3, BandShade::Inner)];
+    let mut markers =
+        vec![DateMarker { date: last, label: format!("as of the report of {}", forecast.last_day.report) }];
+    let mut thresholds: Vec<Threshold> =
+        args.thresholds.iter().map(|&value| Threshold { value: float(value), label: group(value) }).collect();
+    if let Some(crossing) = &forecast.crossing {
+        let label = match (&crossing.already, &crossing.quantiles[2]) {
+            (Some(already), _) => format!("{}: reached {}", group(crossing.threshold), already.day),
+            (None, Some(median)) => format!("{}: median crossing {}", group(crossing.threshold), median.day),
+            (None, None) => format!("{}: not before {}", group(crossing.threshold), crossing.searched_to),
+        };
+        thresholds.push(Threshold { value: float(crossing.threshold), label });
+        if let (None, Some(median)) = (&crossing.already, &crossing.quantiles[2]) {
+            markers.push(DateMarker { date: median.day, label: format!("median crossing {}", median.day) });
+        }
+        if let (None, Some(actual)) = (&crossing.already, &crossing.actual) {
+            markers.push(DateMarker { date: actual.day, label: format!("reached {}", actual.day) });
+        }
+    }
+    footer.insert(1, format!("Model: {}: {}; seed {}.", forecast.model, forecast.method, forecast.seed));
+    if let Some(last_line) = footer.last_mut() {
+        // The chart draws the data as they stand now beside the forecast made from the cut.
+        *last_line = format!("Data version: {}. Drawn by attrition.", series.data_version);
+    }
+    let chart = Chart::Time(TimeChart {
+        frame: frame(
+            format!(
+                "{}: forecast from {} ({}), {}-day horizon",
+                forecast.category.label(),
+                last,
+                group(forecast.last_value),
+                forecast.path.len()
+            ),
+            &format!("{} since 2022-02-24", forecast.category.label()),
+            footer,
+        ),
+        bars: Vec::new(),
+        lines,
+        thresholds,
+        bands,
+        markers,
+    });
+    Ok((chart, series.data_version.to_string()))
 }
 
 fn cumulative(

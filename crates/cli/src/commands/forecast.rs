@@ -25,10 +25,27 @@ pub(crate) struct LoadedSeries {
 
 /// Loads `category` as `series` asks.
 pub(crate) fn load_series(context: &Context, category: &str, series: &SeriesArgs) -> Result<LoadedSeries> {
+    load_series_from(
+        context,
+        category,
+        series.as_of.as_of.as_deref(),
+        &series.convention.convention,
+        series.source.source.as_deref(),
+    )
+}
+
+/// Loads `category` as of `as_of`, under `convention`, from `source`.
+pub(crate) fn load_series_from(
+    context: &Context,
+    category: &str,
+    as_of: Option<&str>,
+    convention: &str,
+    source: Option<&str>,
+) -> Result<LoadedSeries> {
     let category: Category = category.parse()?;
-    let convention = series.convention.convention.parse()?;
-    let as_of = series.as_of.as_of.as_deref().map(Period::parse_date).transpose()?;
-    let (_store, record, _) = context.record(series.source.source.as_deref())?;
+    let convention = convention.parse()?;
+    let as_of = as_of.map(Period::parse_date).transpose()?;
+    let (_store, record, _) = context.record(source)?;
     let data_version = record.data_version();
     let source = record.source.description();
     let full = History::new(&record.day_table(category, convention)?)?;

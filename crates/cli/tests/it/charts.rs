@@ -14,7 +14,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 #[test]
 fn every_kind_is_drawn_as_png_and_svg() {
     let dir = tempfile::tempdir().unwrap();
-    for kind in ["daily", "monthly", "cumulative", "categories"] {
+    for kind in ["daily", "monthly", "cumulative", "categories", "forecast"] {
         let png = dir.path().join(format!("{kind}.png"));
         let out = attrition(
             shared_store(),
@@ -88,4 +88,23 @@ fn bad_chart_requests_fail_and_write_nothing() {
     let usage = attrition(shared_store(), ["chart", "personnel", "--width", "10", "--out", "x.png"]).run();
     assert_eq!(usage.status, 2, "{}", usage.stderr);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn the_forecast_fan_shows_the_hindsight_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("fan.svg");
+    let args = ["chart", "personnel", "--kind", "forecast", "--as-of", "2024-09-28", "--reach", "750000", "--out"];
+    let out = attrition(shared_store(), std::iter::once("--json").chain(args)).path(&svg).run().json();
+    assert_eq!(out["title"], "Personnel: forecast from 2024-09-27 (650,640), 90-day horizon");
+    // The footer names the data as they stand now, since what happened later is drawn too.
+    assert_eq!(out["data_version"], "petroivaniuk report of 2026-08-08");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    // Both bands are filled polygons in the forecast hue, and the median is dashed.
+    assert!(text.contains("#E9E1F1") || text.contains("#e9e1f1"), "95% band");
+    assert!(text.contains("#C8B4DC") || text.contains("#c8b4dc"), "80% band");
+    // The dashed median is drawn as many short strokes in the forecast purple.
+    assert!(text.matches("#6A3D9A").count() > 20, "dashed median");
+    // What happened since is drawn beside it.
+    assert!(text.contains("#F28E2B"), "the line of what happened");
 }
