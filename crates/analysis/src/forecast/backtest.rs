@@ -83,8 +83,8 @@ const WARM_UP: usize = 365;
 /// Runs the backtest; `progress` is called with the number of origins done after each one.
 ///
 /// # Errors
-/// [`ForecastError::NoHorizon`] for a zero horizon, [`ForecastError::TooShort`] when the series
-/// leaves no origin.
+/// [`ForecastError::NoHorizon`] for a zero horizon, [`ForecastError::BacktestTooShort`] when
+/// the series leaves no origin.
 pub fn backtest(
     history: &History,
     models: &[ForecastModel],
@@ -99,11 +99,10 @@ pub fn backtest(
     let step = step.max(1);
     let last = history.cumulative.len() - 1;
     let shortest = horizons.iter().copied().min().unwrap_or(1);
-    let too_short = || ForecastError::TooShort {
+    let too_short = || ForecastError::BacktestTooShort {
         category: history.category,
         days: last,
         last_day: history.last_day(),
-        model: "backtest",
         needed: WARM_UP + shortest,
     };
     if last < WARM_UP + shortest {

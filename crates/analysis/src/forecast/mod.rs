@@ -76,6 +76,30 @@ pub enum ForecastError {
         /// Days needed.
         needed: usize,
     },
+    /// Too little history for a rolling-origin evaluation.
+    #[error(
+        "{category} has {days} days of data up to {last_day}; a backtest needs a year before its first origin and the shortest horizon after it ({needed} days)"
+    )]
+    BacktestTooShort {
+        /// The category.
+        category: Category,
+        /// Days available.
+        days: usize,
+        /// The last day.
+        last_day: Date,
+        /// Days needed.
+        needed: usize,
+    },
+    /// The category is no longer reported.
+    #[error(
+        "{category} stopped being reported after the report of {last_report}: there is nothing to forecast (use --as-of for a date while it was reported)"
+    )]
+    Stopped {
+        /// The category.
+        category: Category,
+        /// Its last report.
+        last_report: Date,
+    },
     /// A horizon of zero days.
     #[error("the horizon must be at least 1 day")]
     NoHorizon,
@@ -236,6 +260,8 @@ pub struct History {
     cumulative: Vec<f64>,
     increments: Vec<f64>,
     filled_days: usize,
+    /// The last report, when the category stopped being reported before the record's end.
+    stopped: Option<Date>,
 }
 
 impl History {
@@ -245,7 +271,9 @@ impl History {
     /// [`AnalysisError::Empty`] when it holds no counts.
     pub fn new(table: &DayTable) -> Result<History, AnalysisError> {
         let (base_day, counts) = table.tracked_counts();
-        History::from_counts(table.category(), table.convention(), base_day, &counts)
+        let mut history = History::from_counts(table.category(), table.convention(), base_day, &counts)?;
+        history.stopped = table.stopped();
+        Ok(history)
     }
 
     /// The history of end-of-day counts from `base_day` on, `None` where a report is missing
@@ -284,7 +312,7 @@ impl History {
             return Err(AnalysisError::Empty);
         }
         let increments = cumulative.windows(2).map(|pair| pair[1] - pair[0]).collect();
-        Ok(History { category, convention, base_day, cumulative, increments, filled_days })
+        Ok(History { category, convention, base_day, cumulative, increments, filled_days, stopped: None })
     }
 
     /// The category.
@@ -508,6 +536,9 @@ pub fn forecast(
 ) -> Result<Forecast, ForecastError> {
     if request.horizon == 0 {
         return Err(ForecastError::NoHorizon);
+    }
+    if let Some(last_report) = history.stopped {
+        return Err(ForecastError::Stopped { category: history.category, last_report });
     }
     let origin = history.cumulative.len() - 1;
     let last_day = history.last_day();

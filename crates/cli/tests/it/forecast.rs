@@ -133,7 +133,9 @@ fn backtest_csv_has_one_row_per_model_and_horizon() {
 
 #[test]
 fn bad_forecast_requests_name_what_is_wrong() {
-    let cases: [(&[&str], &str); 10] = [
+    let cases: [(&[&str], &str); 12] = [
+        (&["forecast", "srbm_launchers"], "stopped being reported after the report of 2022-04-30"),
+        (&["backtest", "ground_robots"], "a backtest needs a year before its first origin"),
         (&["forecast", "personnel", "--horizon", "0"], "--horizon"),
         (&["forecast", "personnel", "--horizon=-3"], "--horizon"),
         (&["backtest", "personnel", "--horizons", "7,0"], "--horizons"),
