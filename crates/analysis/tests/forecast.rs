@@ -32,7 +32,7 @@ fn pooled_coverage(model: ForecastModel, seeds: u64, make: impl Fn(u64) -> Histo
     for seed in 0..seeds {
         let series = make(seed);
         let settings = ForecastSettings { seed: seed + 1000, paths: 1000, ..ForecastSettings::default() };
-        let result = backtest(&series, &[model], &horizons, 30, &settings, &|_, _| {}).unwrap();
+        let result = backtest(&series, &[model], &horizons, 30, None, &settings, &|_, _| {}).unwrap();
         for (k, row) in result.rows.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
             let n = row.origins as f64;

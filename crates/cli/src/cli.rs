@@ -456,6 +456,9 @@ pub struct BacktestArgs {
     /// Days between origins.
     #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
     pub step: u32,
+    /// Also test crossing dates: the next multiple of N (e.g. 100k) seen from each origin.
+    #[arg(long, value_name = "N")]
+    pub milestones: Option<String>,
     /// Seed of the random parts.
     #[arg(long, default_value_t = 20_240_928, value_name = "N")]
     pub seed: u64,

@@ -35,7 +35,7 @@ mod count;
 mod kalman;
 mod spread;
 
-pub use backtest::{Backtest, BacktestRow, backtest};
+pub use backtest::{Backtest, BacktestRow, MilestoneRow, MilestoneTest, backtest};
 
 use crate::{AnalysisError, DayTable};
 use attrition_model::{Category, Convention};
@@ -605,21 +605,9 @@ pub fn forecast(
     let crossing = request.threshold.map(|threshold| {
         #[allow(clippy::cast_precision_loss)]
         let needed = threshold as f64 - last_value;
-        // Likewise P(C_D ≥ K) cannot fall as D moves on.
-        let probabilities: Vec<f64> = spreads
-            .iter()
-            .scan(0.0_f64, |held, spread| {
-                *held = held.max(spread.prob_at_least(needed));
-                Some(*held)
-            })
-            .collect();
+        let probabilities = crossing_probabilities(&spreads, needed);
         let at = |h: usize| DayReport { day: day_at(h), report: history.report_of(day_at(h)) };
-        let quantiles = LEVELS.map(|level| {
-            if already.is_some() {
-                return None;
-            }
-            probabilities.iter().position(|&p| p >= level).map(|i| at(i + 1))
-        });
+        let quantiles = crossing_quantiles(&probabilities).map(|h| h.filter(|_| already.is_none()).map(at));
         let by = by_horizon.map(|h| {
             let probability = if already.is_some() { 1.0 } else { probabilities.get(h - 1).copied().unwrap_or(0.0) };
             (at(h), probability)
@@ -656,6 +644,23 @@ pub fn forecast(
         path,
         crossing,
     })
+}
+
+/// `P(S_h ≥ needed)` for the horizons 1, 2, … of `spreads`, held at its running maximum: the
+/// count never falls, so neither may the chance of having passed a value.
+pub(crate) fn crossing_probabilities(spreads: &[Spread], needed: f64) -> Vec<f64> {
+    spreads
+        .iter()
+        .scan(0.0_f64, |held, spread| {
+            *held = held.max(spread.prob_at_least(needed));
+            Some(*held)
+        })
+        .collect()
+}
+
+/// The crossing horizon at each of [`LEVELS`]: the first `h` with `P(S_h ≥ needed) ≥ level`.
+pub(crate) fn crossing_quantiles(probabilities: &[f64]) -> [Option<usize>; 5] {
+    LEVELS.map(|level| probabilities.iter().position(|&p| p >= level).map(|i| i + 1))
 }
 
 /// The first day the history's count reaches `threshold`.

@@ -6,7 +6,7 @@ use crate::cli::BacktestArgs;
 use crate::commands::forecast::load_series;
 use crate::output::{Render, Table, decimal1, emit, group, provenance};
 use crate::progress::Bar;
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use attrition_analysis::forecast::{self, Backtest, ForecastModel, ForecastSettings};
 use attrition_model::DataVersion;
 use serde::Serialize;
@@ -30,6 +30,8 @@ pub(crate) fn run(context: &Context, args: &BacktestArgs) -> Result<()> {
         args.models.iter().map(|m| m.parse()).collect::<Result<_, _>>()?
     };
     let horizons: Vec<usize> = args.horizons.iter().map(|&h| usize::try_from(h)).collect::<Result<_, _>>()?;
+    let milestones =
+        args.milestones.as_deref().map(super::forecast::parse_count).transpose().context("reading --milestones")?;
     let series = load_series(context, &args.category, &args.series)?;
     let settings = ForecastSettings { seed: args.seed, ..ForecastSettings::default() };
     let bar = Bar::new("backtest", context.quiet);
@@ -38,6 +40,7 @@ pub(crate) fn run(context: &Context, args: &BacktestArgs) -> Result<()> {
         &models,
         &horizons,
         usize::try_from(args.step)?,
+        milestones,
         &settings,
         &|done, total| bar.progress(done, total),
     )?;
@@ -144,6 +147,26 @@ impl Render for BacktestReport {
              Coverage: share of outcomes inside the central interval; a calibrated 80% interval covers about 80%.\n\
              IS80: interval score (width plus 10× any miss), lower is better.\n\n",
         );
+        if let Some(test) = &b.milestones {
+            out.push_str(&format!(
+                "Crossing dates: the next multiple of {} seen from each origin, reached 30–180 days later\n\n",
+                group(test.every)
+            ));
+            let mut table =
+                Table::new(&["model", "crossings", "median |error|", "mean error", "80% covers", "95% covers"]);
+            for r in &test.rows {
+                table.row(vec![
+                    r.model.id().to_owned(),
+                    r.events.to_string(),
+                    format!("{} days", decimal1(r.median_abs_error_days)),
+                    format!("{:+.1} days", r.mean_error_days),
+                    percent(r.coverage80),
+                    percent(r.coverage95),
+                ]);
+            }
+            out.push_str(&table.render());
+            out.push('\n');
+        }
         for (model, method) in &self.methods {
             out.push_str(&format!("{model}: {method}\n"));
         }
