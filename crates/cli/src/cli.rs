@@ -342,18 +342,9 @@ pub struct ChartArgs {
     /// Threshold lines on a cumulative chart, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "N")]
     pub thresholds: Vec<i64>,
-    /// Forecast chart: days ahead.
-    #[arg(long, default_value_t = 90, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
-    pub horizon: u32,
-    /// Forecast chart: the model (default: calibrated).
-    #[arg(long, default_value = "calibrated", value_name = "MODEL")]
-    pub model: String,
-    /// Forecast chart: a threshold whose crossing date is marked.
-    #[arg(long, value_name = "N")]
-    pub reach: Option<String>,
-    /// Forecast chart: seed of the random parts.
-    #[arg(long, default_value_t = 20_240_928, value_name = "N")]
-    pub seed: u64,
+    /// The forecast (with --kind forecast).
+    #[command(flatten)]
+    pub fan: FanArgs,
     /// Width in pixels.
     #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(320..=8000))]
     pub width: u32,
@@ -411,31 +402,38 @@ pub struct SeriesArgs {
     pub source: SourceArg,
 }
 
-/// `forecast` flags.
+/// What a forecast is asked for, in `forecast` and `chart --kind forecast`.
 #[derive(Debug, Args)]
-pub struct ForecastArgs {
-    /// The category (e.g. personnel, tanks).
-    #[arg(value_name = "CATEGORY")]
-    pub category: String,
+pub struct FanArgs {
     /// Days ahead to forecast the path.
     #[arg(long, default_value_t = 90, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
     pub horizon: u32,
     /// A threshold: when does the cumulative count reach it (median date, 80% and 95% intervals)?
     #[arg(long, value_name = "N")]
     pub reach: Option<String>,
-    /// With --reach: the probability of reaching it by the end of this day.
-    #[arg(long, requires = "reach", value_name = "DATE")]
-    pub by: Option<String>,
     /// recent-rate, local-level, local-trend, negative-binomial or calibrated (default: calibrated,
     /// the one the backtest supports).
     #[arg(long, default_value = "calibrated", value_name = "MODEL")]
     pub model: String,
-    /// Print every Nth day of the path (the last day is always printed).
-    #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
-    pub every: u32,
     /// Seed of the random parts (the bootstrap and negative-binomial simulations).
     #[arg(long, default_value_t = 20_240_928, value_name = "N")]
     pub seed: u64,
+}
+
+/// `forecast` flags.
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// The category (e.g. personnel, tanks).
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    #[command(flatten)]
+    pub fan: FanArgs,
+    /// With --reach: the probability of reaching it by the end of this day.
+    #[arg(long, requires = "reach", value_name = "DATE")]
+    pub by: Option<String>,
+    /// Print every Nth day of the path (the last day is always printed).
+    #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=1461))]
+    pub every: u32,
     #[command(flatten)]
     pub series: SeriesArgs,
 }

@@ -6,7 +6,7 @@ use crate::Context;
 use crate::cli::{ChartArgs, ChartKind};
 use crate::output::{Render, decimal1, emit, group, ordinal};
 use anyhow::{Context as _, Result, bail};
-use attrition_analysis::forecast::{self, ForecastModel, ForecastRequest, ForecastSettings};
+use attrition_analysis::forecast;
 use attrition_analysis::{DayTable, Record, milestones};
 use attrition_charts::{
     BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, OutputFormat, Threshold, TimeBand,
@@ -238,10 +238,7 @@ fn forecast_fan(context: &Context, args: &ChartArgs, mut footer: Vec<String>) ->
         &figures.convention.convention,
         figures.source.source.as_deref(),
     )?;
-    let model: ForecastModel = args.model.parse()?;
-    let threshold = args.reach.as_deref().map(super::forecast::parse_count).transpose().context("reading --reach")?;
-    let request = ForecastRequest { model, horizon: usize::try_from(args.horizon)?, threshold, by: None };
-    let settings = ForecastSettings { seed: args.seed, ..ForecastSettings::default() };
+    let (request, settings) = super::forecast::request(&args.fan, None)?;
     let forecast = forecast::forecast(&series.history, &request, &settings, series.outcome.as_ref())?;
     let last = forecast.last_day.day;
     let from = match args.from.as_deref() {

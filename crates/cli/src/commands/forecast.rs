@@ -2,7 +2,7 @@
 //! date and probability, and, for a past as-of date, what then happened.
 
 use crate::Context;
-use crate::cli::{ForecastArgs, SeriesArgs};
+use crate::cli::{FanArgs, ForecastArgs, SeriesArgs};
 use crate::output::{Render, Table, emit, group, provenance};
 use anyhow::{Context as _, Result, anyhow, bail};
 use attrition_analysis::forecast::{
@@ -73,6 +73,14 @@ pub(crate) fn parse_count(text: &str) -> Result<i64> {
     Ok(scaled as i64)
 }
 
+/// The request and settings `fan` asks for.
+pub(crate) fn request(fan: &FanArgs, by: Option<jiff::civil::Date>) -> Result<(ForecastRequest, ForecastSettings)> {
+    let model: ForecastModel = fan.model.parse()?;
+    let threshold = fan.reach.as_deref().map(parse_count).transpose().context("reading --reach")?;
+    let request = ForecastRequest { model, horizon: usize::try_from(fan.horizon)?, threshold, by };
+    Ok((request, ForecastSettings { seed: fan.seed, ..ForecastSettings::default() }))
+}
+
 #[derive(Serialize)]
 struct ForecastReport {
     #[serde(flatten)]
@@ -84,12 +92,9 @@ struct ForecastReport {
 
 /// `attrition forecast`.
 pub(crate) fn run(context: &Context, args: &ForecastArgs) -> Result<()> {
-    let model: ForecastModel = args.model.parse()?;
-    let threshold = args.reach.as_deref().map(parse_count).transpose().context("reading --reach")?;
     let by = args.by.as_deref().map(Period::parse_date).transpose().context("reading --by")?;
+    let (request, settings) = request(&args.fan, by)?;
     let series = load_series(context, &args.category, &args.series)?;
-    let request = ForecastRequest { model, horizon: usize::try_from(args.horizon)?, threshold, by };
-    let settings = ForecastSettings { seed: args.seed, ..ForecastSettings::default() };
     let forecast = forecast::forecast(&series.history, &request, &settings, series.outcome.as_ref())?;
     let report = ForecastReport {
         convention_meaning: forecast.convention.explanation(),
