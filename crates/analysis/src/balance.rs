@@ -377,20 +377,6 @@ pub struct NetDistribution {
     pub p_shrinking: f64,
 }
 
-/// The `p` quantile of sorted values by linear interpolation between order statistics
-/// (Hyndman & Fan type 7): `x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋])` with `h = (n − 1)p`.
-fn quantile(sorted: &[f64], p: f64) -> f64 {
-    let Some(&last) = sorted.last() else { return f64::NAN };
-    #[allow(clippy::cast_precision_loss)]
-    let h = (sorted.len() - 1) as f64 * p;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let below = h.floor() as usize;
-    let (Some(&a), b) = (sorted.get(below), sorted.get(below + 1).copied().unwrap_or(last)) else {
-        return last;
-    };
-    if a == b { a } else { a + (h - h.floor()) * (b - a) }
-}
-
 /// Draws `R` and `ι` uniformly and independently `draws` times and summarises `R − ι·L`.
 ///
 /// # Errors
@@ -429,11 +415,11 @@ pub fn simulate_net(
         seed,
         distribution: DISTRIBUTION,
         mean: nets.iter().sum::<f64>() / n,
-        q05: quantile(&nets, 0.05),
-        q10: quantile(&nets, 0.10),
-        q50: quantile(&nets, 0.50),
-        q90: quantile(&nets, 0.90),
-        q95: quantile(&nets, 0.95),
+        q05: crate::stats::sample_quantile(&nets, 0.05),
+        q10: crate::stats::sample_quantile(&nets, 0.10),
+        q50: crate::stats::sample_quantile(&nets, 0.50),
+        q90: crate::stats::sample_quantile(&nets, 0.90),
+        q95: crate::stats::sample_quantile(&nets, 0.95),
         p_shrinking,
     })
 }
@@ -691,11 +677,11 @@ mod tests {
     #[test]
     fn quantile_interpolates() {
         let x = [1.0, 2.0, 3.0, 4.0, 5.0];
-        assert_eq!(quantile(&x, 0.0), 1.0);
-        assert_eq!(quantile(&x, 0.5), 3.0);
-        assert_eq!(quantile(&x, 1.0), 5.0);
-        assert_eq!(quantile(&x, 0.1), 1.4);
-        assert_eq!(quantile(&[7.0], 0.9), 7.0);
+        assert_eq!(crate::stats::sample_quantile(&x, 0.0), 1.0);
+        assert_eq!(crate::stats::sample_quantile(&x, 0.5), 3.0);
+        assert_eq!(crate::stats::sample_quantile(&x, 1.0), 5.0);
+        assert_eq!(crate::stats::sample_quantile(&x, 0.1), 1.4);
+        assert_eq!(crate::stats::sample_quantile(&[7.0], 0.9), 7.0);
     }
 
     #[test]

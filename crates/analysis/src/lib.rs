@@ -28,6 +28,7 @@ mod error;
 pub mod forecast;
 mod ranking;
 mod record;
+mod stats;
 mod totals;
 mod trends;
 mod validation;

@@ -2,6 +2,7 @@
 //! horizon, either in closed form (normal) or as a sorted Monte Carlo sample; both answer the two
 //! questions every forecast output asks: a quantile, and the probability of reaching a value.
 
+pub(crate) use crate::stats::sample_quantile;
 use statrs::function::erf::{erfc, erfc_inv};
 
 /// The standard normal distribution function Φ.
@@ -97,24 +98,6 @@ impl Spread {
             Spread::Normal { mean, .. } | Spread::Scaled { mean, .. } => *mean,
             #[allow(clippy::cast_precision_loss)]
             Spread::Sample(values) => values.iter().sum::<f64>() / values.len().max(1) as f64,
-        }
-    }
-}
-
-/// The `p`-quantile of an ascending sample.
-pub(crate) fn sample_quantile(values: &[f64], p: f64) -> f64 {
-    match values.len() {
-        0 => f64::NAN,
-        1 => values[0],
-        n => {
-            #[allow(clippy::cast_precision_loss)]
-            let position = p.clamp(0.0, 1.0) * (n - 1) as f64;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let below = (position.floor() as usize).min(n - 1);
-            let above = (below + 1).min(n - 1);
-            #[allow(clippy::cast_precision_loss)]
-            let fraction = position - below as f64;
-            values[below] + fraction * (values[above] - values[below])
         }
     }
 }
