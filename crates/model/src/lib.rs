@@ -13,12 +13,16 @@
 //! assert_eq!(september.days(), 30);
 //! ```
 
+mod assessment;
 mod batch;
 mod category;
 mod convention;
 mod observation;
 mod period;
 
+pub use assessment::{
+    Assessment, DatePrecision, Hedge, MethodClass, Metric, Origin, RateUnit, Scope, Side, UnknownMetric,
+};
 pub use batch::{FileKind, ParsedFile, Provenance};
 pub use category::{Category, UnknownCategory};
 pub use convention::{Convention, UnknownConvention};

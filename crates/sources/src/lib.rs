@@ -14,14 +14,21 @@
 //! ```
 
 mod detect;
+mod economist;
 mod error;
 mod http;
 mod petroivaniuk;
+mod registry;
 mod russianwarship;
 
 pub use detect::{Detected, read_bytes, read_path, sha256_hex};
+pub use economist::{
+    ECONOMIST_DEFAULT_BASE, ECONOMIST_FILES, EconomistError, EconomistFile, MetaEstimate, read_assessments,
+    read_meta_estimate,
+};
 pub use error::{ReadError, SyncError};
 pub use http::{HttpOptions, Progress, fetch_petroivaniuk, fetch_russianwarship};
+pub use registry::{CURATED_REGISTRY, REGISTRY_COLUMNS, RegistryError, curated, parse_registry};
 pub use russianwarship::API_PAGE_LIMIT;
 
 /// The default upstream of the PetroIvaniuk dataset (raw files of its `data/` folder).
