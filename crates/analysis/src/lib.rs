@@ -27,6 +27,7 @@ mod day_table;
 mod error;
 pub mod forecast;
 mod ranking;
+mod reconcile;
 mod record;
 mod stats;
 mod totals;
@@ -46,6 +47,10 @@ pub use daily::{DailyFlags, DailyRow};
 pub use day_table::{DayTable, Window};
 pub use error::{AnalysisError, ImportProblem};
 pub use ranking::{Figure, Incomplete, RankedPeriod, Ranking, Records};
+pub use reconcile::{
+    ALIGNMENT_DAYS, AssessmentBeside, Assumption, COVERAGE, KilledEstimate, PooledDay, Route, SeriesFigure,
+    WOUNDED_PER_KILLED, compare_all, estimate_killed, pooled_path,
+};
 pub use record::{CategorySeries, Cumulative, Record, TrackingState};
 pub use totals::PeriodFigure;
 pub use trends::{Change, Compared, Comparison, Ratio, RatioRow, RollingRow, Share, Shares, milestones};

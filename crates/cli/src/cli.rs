@@ -68,6 +68,13 @@ pub enum Command {
     /// Every forecasting model refitted at weekly origins over the whole history and scored:
     /// error, and how often its 80% and 95% intervals held the outcome.
     Backtest(BacktestArgs),
+    /// Published estimates from other organisations (UK Defence Intelligence, CSIS, BBC with
+    /// Mediazona, The Economist's table…), each beside the General Staff series at the same date
+    /// with the difference in definitions stated; `sources add FILE` adds your own.
+    Sources(SourcesArgs),
+    /// The killed, from every route the assessments support (named deaths ÷ coverage, casualties ×
+    /// killed share…), each assumption printed, pooled, and set beside The Economist's model.
+    Estimate(EstimateArgs),
 }
 
 /// Which upstream to fetch.
@@ -77,6 +84,9 @@ pub enum UpstreamArg {
     Petroivaniuk,
     /// The russianwarship.rip API v2, paged.
     Russianwarship,
+    /// The Economist's table of published estimates, the UK MoD and Meduza series, and its pooled
+    /// meta-estimates (assessments, not the daily series).
+    Economist,
 }
 
 /// `sync` flags.
@@ -462,4 +472,60 @@ pub struct BacktestArgs {
     pub seed: u64,
     #[command(flatten)]
     pub series: SeriesArgs,
+}
+
+/// `sources` flags.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SourcesArgs {
+    /// `add FILE`: add your own assessments.
+    #[command(subcommand)]
+    pub action: Option<SourcesAction>,
+    /// Only this metric (killed, named_killed, casualties, personnel_losses, recruited, …).
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
+    /// Only this side (russia, ukraine).
+    #[arg(long, value_name = "SIDE")]
+    pub side: Option<String>,
+    /// Only curated, user or economist rows.
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Option<String>,
+    /// Only organisations whose name contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub convention: ConventionArgs,
+}
+
+/// What `sources` can do besides listing.
+#[derive(Debug, Subcommand)]
+pub enum SourcesAction {
+    /// Add assessments from a CSV in the registry's format (see registry/README.md); validated,
+    /// stored, and listed as `user` rows.
+    Add {
+        /// The CSV file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// `estimate` flags.
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// What to estimate: killed.
+    #[arg(value_name = "METRIC")]
+    pub metric: String,
+    /// Instead of one date: the pooled estimate at every month end from --from (default
+    /// 2023-01-31) to the as-of date, beside The Economist's pooled model on the same days.
+    #[arg(long)]
+    pub path: bool,
+    /// With --path: the first month end.
+    #[arg(long, requires = "path", value_name = "DATE")]
+    pub from: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub convention: ConventionArgs,
 }

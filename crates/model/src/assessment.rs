@@ -441,3 +441,18 @@ impl Assessment {
         }
     }
 }
+
+/// One day of a pooled meta-estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MetaEstimate {
+    /// The day.
+    pub date: Date,
+    /// The estimate.
+    pub estimate: f64,
+    /// 95% confidence interval of the fit.
+    pub ci: (f64, f64),
+    /// 95% prediction interval.
+    pub pi: (f64, f64),
+    /// `deaths` (killed) or `casualties`.
+    pub metric: Metric,
+}

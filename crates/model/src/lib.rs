@@ -21,7 +21,7 @@ mod observation;
 mod period;
 
 pub use assessment::{
-    Assessment, DatePrecision, Hedge, MethodClass, Metric, Origin, RateUnit, Scope, Side, UnknownMetric,
+    Assessment, DatePrecision, Hedge, MetaEstimate, MethodClass, Metric, Origin, RateUnit, Scope, Side, UnknownMetric,
 };
 pub use batch::{FileKind, ParsedFile, Provenance};
 pub use category::{Category, UnknownCategory};

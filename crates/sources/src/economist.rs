@@ -18,7 +18,9 @@
 //! The output-data meta-estimates (`meta-estimate-deaths.csv`, `…-casualties.csv`) are read by
 //! [`read_meta_estimate`] for comparison with attrition's own pooling; they are not assessments.
 
-use attrition_model::{Assessment, DatePrecision, Hedge, MethodClass, Metric, Origin, Scope, Side, WAR_START};
+use attrition_model::{
+    Assessment, DatePrecision, Hedge, MetaEstimate, MethodClass, Metric, Origin, Scope, Side, WAR_START,
+};
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 /// The upstream repository's raw files.
@@ -314,21 +316,6 @@ fn read_meduza(name: &str, text: &str) -> Result<Vec<Assessment>, EconomistError
         }
     }
     Ok(out)
-}
-
-/// One day of a pooled meta-estimate.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MetaEstimate {
-    /// The day.
-    pub date: Date,
-    /// The estimate.
-    pub estimate: f64,
-    /// 95% confidence interval of the fit.
-    pub ci: (f64, f64),
-    /// 95% prediction interval.
-    pub pi: (f64, f64),
-    /// `deaths` (killed) or `casualties`.
-    pub metric: Metric,
 }
 
 /// Reads `meta-estimate-deaths.csv` or `meta-estimate-casualties.csv` (rows without an estimate,

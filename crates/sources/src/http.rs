@@ -188,3 +188,25 @@ pub fn fetch_russianwarship(options: &HttpOptions, progress: &dyn Progress) -> R
     }
     Ok(files)
 }
+
+/// Fetches `names` (paths relative to the base URL) as raw bytes, in order, with the same
+/// timeouts, retries and error reporting as the other upstreams; `(url, bytes)` for each.
+///
+/// # Errors
+/// [`SyncError`] for the first file that cannot be fetched.
+pub fn fetch_raw(
+    options: &HttpOptions,
+    names: &[&str],
+    progress: &dyn Progress,
+) -> Result<Vec<(String, Vec<u8>)>, SyncError> {
+    let agent = agent(options);
+    progress.set_total(names.len() as u64);
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let url = join(&options.base_url, name);
+        let body = get(&agent, &url, options)?;
+        progress.step(name);
+        out.push((url, body));
+    }
+    Ok(out)
+}

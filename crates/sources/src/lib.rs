@@ -23,11 +23,10 @@ mod russianwarship;
 
 pub use detect::{Detected, read_bytes, read_path, sha256_hex};
 pub use economist::{
-    ECONOMIST_DEFAULT_BASE, ECONOMIST_FILES, EconomistError, EconomistFile, MetaEstimate, read_assessments,
-    read_meta_estimate,
+    ECONOMIST_DEFAULT_BASE, ECONOMIST_FILES, EconomistError, EconomistFile, read_assessments, read_meta_estimate,
 };
 pub use error::{ReadError, SyncError};
-pub use http::{HttpOptions, Progress, fetch_petroivaniuk, fetch_russianwarship};
+pub use http::{HttpOptions, Progress, fetch_petroivaniuk, fetch_raw, fetch_russianwarship};
 pub use registry::{CURATED_REGISTRY, REGISTRY_COLUMNS, RegistryError, curated, parse_registry};
 pub use russianwarship::API_PAGE_LIMIT;
 

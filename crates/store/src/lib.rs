@@ -15,10 +15,12 @@
 //! # Ok::<(), attrition_store::StoreError>(())
 //! ```
 
+mod assessments;
 mod cache;
 mod schema;
 mod sqlite;
 
+pub use assessments::{BatchSource, BatchSummary};
 pub use sqlite::{ApplySummary, FetchRecord, SourceSummary, Store, StoredRecord};
 
 use std::path::PathBuf;

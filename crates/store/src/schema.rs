@@ -79,4 +79,6 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source, category)
     ) WITHOUT ROWID;
     ",
+    // 4: assessments (added by users, imported from The Economist) and published meta-estimates.
+    crate::assessments::MIGRATION,
 ];

@@ -119,6 +119,21 @@ impl Store {
         &self.path
     }
 
+    /// The connection, for the other modules of the crate.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection, mutably, for the other modules of the crate.
+    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// A stored value that does not decode.
+    pub(crate) fn corrupt_value(&self, problem: String) -> StoreError {
+        self.corrupt(problem)
+    }
+
     fn sql(&self, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite { path: self.path.clone(), source }
     }

@@ -197,6 +197,7 @@ pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
     let source = match args.source {
         UpstreamArg::Petroivaniuk => SourceId::Petroivaniuk,
         UpstreamArg::Russianwarship => SourceId::Russianwarship,
+        UpstreamArg::Economist => return super::assessments::sync_economist(context, args),
     };
     let options = HttpOptions {
         base_url: args.base_url.clone().unwrap_or_else(|| default_base(source).to_owned()),
@@ -215,7 +216,23 @@ pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
 pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    for path in &args.paths {
+    // The Economist's files hold assessments, not the daily series: read them all first (so a
+    // bad one stops the import before anything is written), store them after the series.
+    let (economist_paths, paths): (Vec<_>, Vec<_>) = args
+        .paths
+        .iter()
+        .map(|path| (super::assessments::economist_files(path), path))
+        .partition(|(found, _)| !found.is_empty());
+    let economist = super::assessments::read_economist_paths(
+        &economist_paths.into_iter().flat_map(|(found, _)| found).collect::<Vec<_>>(),
+    )
+    .context("import failed; the store is unchanged")?;
+    if paths.is_empty() {
+        let mut store = context.store()?;
+        let stored = super::assessments::store_economist(&mut store, &economist)?;
+        return super::assessments::report_economist(context, &stored, false);
+    }
+    for (_, path) in paths {
         let detected = attrition_sources::read_path(path).context("import failed; the store is unchanged")?;
         for item in detected {
             match item {
@@ -226,5 +243,7 @@ pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
     }
     let mut store = context.store()?;
     let summary = ingest(&mut store, &files).context("import failed; the store is unchanged")?;
-    finish(context, &store, &files, skipped, summary)
+    let stored = super::assessments::store_economist(&mut store, &economist)?;
+    finish(context, &store, &files, skipped, summary)?;
+    super::assessments::report_economist(context, &stored, true)
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand; `dispatch` sends the parsed command line to it.
 
+mod assessments;
 mod backtest;
 mod balance;
 mod categories;
@@ -41,5 +42,7 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Chart(args) => chart::run(context, &args),
         Command::Forecast(args) => forecast::run(context, &args),
         Command::Backtest(args) => backtest::run(context, &args),
+        Command::Sources(args) => assessments::run(context, &args),
+        Command::Estimate(args) => assessments::estimate(context, &args),
     }
 }

@@ -5,6 +5,7 @@
 // the fixture table in `figures` is built by a `const fn` with one argument per column.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_arguments)]
 
+mod assessments;
 mod bad_input;
 mod balance;
 mod charts;

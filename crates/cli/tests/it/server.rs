@@ -215,6 +215,19 @@ fn plain(target: &str, records: Option<usize>) -> Reply {
             Err(_) => text(404, "no such file"),
         };
     }
+    if let Some(name) = path.strip_prefix("/economist/") {
+        // The Economist's repository layout: source-data/FILE and output-data/FILE.
+        let allowed = name.split_once('/').is_some_and(|(dir, file)| {
+            matches!(dir, "source-data" | "output-data") && !file.contains('/') && !file.starts_with('.')
+        });
+        if !allowed {
+            return text(404, "no such file");
+        }
+        return match std::fs::read(general_staff_dir().join("../economist").join(name)) {
+            Ok(bytes) => Reply::Full { status: 200, content_type: "text/csv", body: bytes },
+            Err(_) => text(404, "no such file"),
+        };
+    }
     if path == "/api/v2/statistics" {
         let mut offset = 0;
         let mut limit = 50;
