@@ -26,6 +26,8 @@ mod daily;
 mod day_table;
 mod error;
 pub mod forecast;
+pub mod mse;
+mod oryx;
 mod ranking;
 mod reconcile;
 mod record;
@@ -46,6 +48,11 @@ pub use briefing::{Briefing, CategoryBrief};
 pub use daily::{DailyFlags, DailyRow};
 pub use day_table::{DayTable, Window};
 pub use error::{AnalysisError, ImportProblem};
+pub use oryx::{
+    CategoryComparison, ComparisonRow, Derivation, GENERAL_STAFF_UNMAPPED, ORYX_ARMOURED_COMBAT_VEHICLES, ORYX_CAVEATS,
+    ORYX_MAPPING, ORYX_UNMAPPED, OryxComparison, OryxCounts, OryxError, OryxMapping, OryxPart, OryxReading, OryxRecord,
+    compare_with_oryx, oryx_mapping,
+};
 pub use ranking::{Figure, Incomplete, RankedPeriod, Ranking, Records};
 pub use reconcile::{
     ALIGNMENT_DAYS, AssessmentBeside, Assumption, COVERAGE, KilledEstimate, PooledDay, Route, SeriesFigure,

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use attrition_charts::{
-    BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, Threshold, TimeBand, TimeBar,
-    TimeChart, TimeLine,
+    BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, RangeGroup, Threshold, TimeBand,
+    TimeBar, TimeChart, TimeLine, TimeRange,
 };
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -80,6 +80,8 @@ fn daily() -> Chart {
         thresholds: vec![],
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     })
 }
 
@@ -113,6 +115,8 @@ fn monthly() -> Chart {
         thresholds: vec![],
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     })
 }
 
@@ -143,6 +147,8 @@ fn cumulative() -> Chart {
         ],
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     })
 }
 
@@ -197,6 +203,76 @@ fn fan() -> Chart {
             DateMarker { date: as_of, label: format!("as of {as_of}") },
             DateMarker { date: crossing, label: format!("crossing (median) {crossing}") },
             DateMarker { date: actual, label: format!("actual crossing {actual}") },
+        ],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
+    })
+}
+
+/// Published assessments against the running total of the daily reports:
+/// estimates of the killed and of all casualties as ranges (most with a
+/// best value), and counts of deaths confirmed by name as single values,
+/// at scattered dates, some on the same day.
+fn assessments() -> Chart {
+    let start = date(2022, 2, 24);
+    let all = days(start, date(2026, 6, 30));
+    let n = all.len() as f64;
+    let total = |i: f64| (1_400_000.0 * (0.3 * i / (n - 1.0) + 0.7 * (i / (n - 1.0)).powi(2))).round();
+    let points: Vec<(Date, f64)> = all.iter().enumerate().skip(10).map(|(i, &d)| (d, total(i as f64))).collect();
+    let mut rng = Lcg(5);
+    let mut ranges = Vec::new();
+    // (group, how many, share of the total: low, best, high)
+    let kinds: [(usize, usize, (f64, f64, f64)); 3] =
+        [(0, 22, (0.20, 0.27, 0.36)), (1, 22, (0.74, 0.92, 1.12)), (2, 16, (0.10, 0.10, 0.10))];
+    for (group, count, (low, best, high)) in kinds {
+        for k in 0..count {
+            // Spread over the years, jittered, a little denser lately.
+            let t = ((k as f64 + 0.3 + 0.6 * rng.next()) / count as f64).powf(0.85);
+            let mut i = (60.0 + t * (n - 90.0)) as usize;
+            // Every fourth casualty estimate comes with a killed estimate of the same day.
+            if group == 1 && k % 4 == 1 {
+                i = ranges
+                    .iter()
+                    .filter(|r: &&TimeRange| r.group == 0)
+                    .nth(k)
+                    .map_or(i, |r| usize::try_from((r.date - start).get_days()).unwrap_or(i));
+            }
+            let d = all[i.min(all.len() - 1)];
+            let v = total(i as f64);
+            let wobble = 1.0 + (rng.next() - 0.5) * 0.16;
+            let spread = 0.7 + rng.next() * 0.6;
+            let (mut lo, mut hi) =
+                (v * (best - (best - low) * spread) * wobble, v * (best + (high - best) * spread) * wobble);
+            let mut mid = Some(v * best * wobble);
+            if group == 2 {
+                (lo, hi, mid) = (lo.round(), lo.round(), None);
+            } else if k % 5 == 2 {
+                mid = None; // a range without a best value
+            }
+            ranges.push(TimeRange { date: d, low: lo.round(), best: mid.map(f64::round), high: hi.round(), group });
+        }
+    }
+    Chart::Time(TimeChart {
+        frame: Frame {
+            title: "Personnel losses: daily reports against published assessments, 2022–2026".into(),
+            x_label: String::new(),
+            y_label: "Personnel, cumulative".into(),
+            footer: vec![
+                "Sources: General Staff daily reports; assessments by governments, agencies and researchers (figures made up for this sample)".into(),
+                "Bars show each assessment's range; dots its best value where given. Named deaths: deaths confirmed by name.".into(),
+                "Data version: sample-2026-07-31".into(),
+            ],
+        },
+        bars: vec![],
+        lines: vec![TimeLine { name: "Daily reports, cumulative".into(), points, emphasis: LineEmphasis::Primary }],
+        thresholds: vec![],
+        bands: vec![],
+        markers: vec![],
+        ranges,
+        range_groups: vec![
+            RangeGroup { name: "killed (estimates)".into() },
+            RangeGroup { name: "casualties (estimates)".into() },
+            RangeGroup { name: "named deaths".into() },
         ],
     })
 }
@@ -262,6 +338,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("monthly", monthly()),
         ("cumulative", cumulative()),
         ("fan", fan()),
+        ("assessments", assessments()),
         ("categories", categories()),
     ] {
         for ext in ["png", "svg"] {

@@ -12,7 +12,7 @@
 //! Plotters draws thick polylines and filled polygons into bitmaps without
 //! anti-aliasing, which makes average lines and the edges of shaded bands
 //! look jagged; in bitmap mode the wrapper strokes paths and fills polygons
-//! itself with the same coverage rasteriser that renders glyphs.
+//! and circles itself with the same coverage rasteriser that renders glyphs.
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
@@ -278,7 +278,26 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<'_, DB> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
+        let (cw, ch) = self.inner.get_size();
+        let r = radius as i32;
+        let on_canvas =
+            center.0 - r >= 0 && center.1 - r >= 0 && center.0 + r <= cw as i32 && center.1 + r <= ch as i32;
+        match self.mode {
+            // Plotters fills bitmap circles without anti-aliasing, which makes
+            // small dots lumpy; the centre is a pixel corner, as in SVG.
+            TextMode::Raster if fill && radius > 0 && on_canvas => {
+                let (cx, cy, r) = (center.0 as f32, center.1 as f32, radius as f32);
+                let sides = ((r * 6.0).ceil() as usize).clamp(16, 96);
+                let disc: Vec<(f32, f32)> = (0..sides)
+                    .map(|i| {
+                        let a = -(i as f32) * std::f32::consts::TAU / sides as f32;
+                        (cx + r * a.cos(), cy + r * a.sin())
+                    })
+                    .collect();
+                self.paint_aa(&[disc], 1.0, style.color())
+            }
+            _ => self.inner.draw_circle(center, radius, style, fill),
+        }
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(

@@ -15,8 +15,8 @@ use plotters::style::{Color, FontStyle, FontTransform, IntoFont, RGBAColor, RGBC
 use crate::axis::{self, ValueTicks, day_number, format_number};
 use crate::font::{self, FAMILY, Face};
 use crate::{
-    BandShade, CategoryChart, Chart, ChartError, DateMarker, Frame, LineEmphasis, Threshold, TimeBand, TimeChart,
-    TimeLine,
+    BandShade, CategoryChart, Chart, ChartError, DateMarker, Frame, LineEmphasis, RangeGroup, Threshold, TimeBand,
+    TimeChart, TimeLine, TimeRange,
 };
 
 const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
@@ -54,6 +54,37 @@ fn dashes(emphasis: LineEmphasis) -> Option<(f32, f32)> {
         LineEmphasis::Forecast => Some((9.0, 5.0)),
         LineEmphasis::Primary | LineEmphasis::Secondary | LineEmphasis::Tertiary => None,
     }
+}
+
+/// Colours of the range groups, in group order, repeating after the last:
+/// Paul Tol's "vibrant" red and teal, a blue-violet, Tol's magenta and cyan,
+/// and a dark ochre. The first three, the usual case, stay well apart under
+/// the common colour-vision deficiencies and differ from every line colour;
+/// all are dark enough to read as thin bars on white.
+const RANGE_COLORS: [RGBColor; 6] = [
+    RGBColor(0xcc, 0x33, 0x11),
+    RGBColor(0x00, 0x99, 0x88),
+    RGBColor(0x77, 0x55, 0xcc),
+    RGBColor(0xee, 0x33, 0x77),
+    RGBColor(0x33, 0xbb, 0xee),
+    RGBColor(0x99, 0x77, 0x00),
+];
+
+/// The shape of a range group's dots, so groups differ by more than colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DotShape {
+    Circle,
+    Diamond,
+    Square,
+}
+
+fn range_style(group: usize) -> (RGBColor, DotShape) {
+    let shape = match group % 3 {
+        0 => DotShape::Circle,
+        1 => DotShape::Diamond,
+        _ => DotShape::Square,
+    };
+    (RANGE_COLORS[group % RANGE_COLORS.len()], shape)
 }
 
 fn band_color(shade: BandShade) -> RGBColor {
@@ -366,8 +397,8 @@ impl Bbox {
     }
 }
 
-/// The vertical range a time chart must show: every bar, line point and band
-/// bound, and zero when there are bars (a bar's length means nothing without
+/// The vertical range a time chart must show: every bar, line point, band
+/// bound and range (low, high and best), and zero when there are bars (a bar's length means nothing without
 /// its baseline; a line or a fan is read by its level, so a forecast of a
 /// cumulative count in the millions is not squashed against the zero line),
 /// widened by the thresholds that lie within half the data's span beyond it
@@ -378,7 +409,8 @@ fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
         .iter()
         .map(|b| b.value)
         .chain(chart.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)))
-        .chain(chart.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])));
+        .chain(chart.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])))
+        .chain(chart.ranges.iter().flat_map(|r| [r.low, r.high].into_iter().chain(r.best)));
     let start = if chart.bars.is_empty() { (f64::INFINITY, f64::NEG_INFINITY) } else { (0.0f64, 0.0f64) };
     let (mut lo, mut hi) = values.fold(start, |(lo, hi), v| (lo.min(v), hi.max(v)));
     if lo > hi {
@@ -395,8 +427,8 @@ fn value_range(chart: &TimeChart) -> (f64, f64, Vec<&Threshold>) {
 }
 
 /// The time range a time chart must show, in day numbers and half-open (a
-/// bar covers `[start, end + 1)`): every bar, line point and band point,
-/// widened by the markers that lie within half the data's span beyond it
+/// bar covers `[start, end + 1)`): every bar, line point, band point and
+/// range, widened by the markers that lie within half the data's span beyond it
 /// (those are returned too, in date order; the others are not drawn).
 fn day_range(chart: &TimeChart) -> (i64, i64, Vec<&DateMarker>) {
     let mut first = i64::MAX;
@@ -413,6 +445,9 @@ fn day_range(chart: &TimeChart) -> (i64, i64, Vec<&DateMarker>) {
     }
     for d in chart.bands.iter().flat_map(|b| b.points.iter().map(|p| p.0)) {
         cover(day_number(d), day_number(d) + 1);
+    }
+    for r in &chart.ranges {
+        cover(day_number(r.date), day_number(r.date) + 1);
     }
     if first > last {
         return (0, 1, Vec::new());
@@ -513,6 +548,208 @@ fn place_marker_labels(items: &[(f32, f32)], pad: f32, gap: f32, min_x: f32, max
 enum Key<'c> {
     Line(&'c TimeLine),
     Band(&'c TimeBand),
+    /// A range group and its index.
+    Range(usize, &'c RangeGroup),
+}
+
+/// Sizes of the marks of a [`TimeRange`] in pixels, all whole numbers.
+struct RangeMarks {
+    /// Thickness of the bar and of its caps.
+    bar: f32,
+    /// Half the width of a cap.
+    cap: f32,
+    /// Radius of a round dot; the other shapes have about the same area.
+    dot: f32,
+    /// Width of the white ring around a dot, which sets it off from the
+    /// bars and lines behind it.
+    ring: f32,
+    /// Least horizontal distance between the centres of overlapping ranges.
+    dodge: f32,
+}
+
+impl RangeMarks {
+    fn new(u: f32) -> Self {
+        let bar = (1.5 * u).round().max(1.0);
+        let cap = (3.0 * u).round().max(2.0);
+        let dot = (3.5 * u).round().max(2.0);
+        let ring = u.round().max(1.0);
+        let mut marks = Self { bar, cap, dot, ring, dodge: 0.0 };
+        marks.dodge = 2.0 * marks.reach() - 2.0 * ring + (2.0 * u).round();
+        marks
+    }
+
+    /// Half-size of a dot's shape: a circle's radius, a diamond's half
+    /// diagonal, a square's half side.
+    fn half(&self, shape: DotShape) -> f32 {
+        match shape {
+            DotShape::Circle => self.dot,
+            DotShape::Diamond => (self.dot * 1.25).round(),
+            DotShape::Square => (self.dot * 0.9).round(),
+        }
+    }
+
+    /// How far any mark reaches from the centre line of its range, ring
+    /// included.
+    fn reach(&self) -> f32 {
+        self.cap.max(self.half(DotShape::Diamond) + self.ring)
+    }
+}
+
+/// Where a [`TimeRange`] is drawn, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RangeMark {
+    group: usize,
+    /// Centre line, on a whole pixel.
+    x: f32,
+    /// Top and bottom of the bar, when the range is long enough for one.
+    bar: Option<(f32, f32)>,
+    /// Centre of the dot, on a whole pixel, when there is one.
+    dot: Option<f32>,
+}
+
+impl RangeMark {
+    /// Top and bottom of everything drawn for the range.
+    fn extent(&self, marks: &RangeMarks) -> (f32, f32) {
+        let (mut y0, mut y1) = (f32::MAX, f32::MIN);
+        if let Some((top, bottom)) = self.bar {
+            (y0, y1) = (top - marks.bar, bottom + marks.bar);
+        }
+        if let Some(y) = self.dot {
+            let reach = marks.half(DotShape::Diamond) + marks.ring;
+            (y0, y1) = (y0.min(y - reach), y1.max(y + reach));
+        }
+        (y0, y1)
+    }
+
+    fn bbox(&self, marks: &RangeMarks) -> Bbox {
+        let (y0, y1) = self.extent(marks);
+        let reach = marks.reach();
+        Bbox { x0: self.x - reach, y0, x1: self.x + reach, y1 }
+    }
+}
+
+/// Places the ranges, each at the middle of its day unless it would overlap
+/// one placed before it (centres closer than the dodge distance, vertical
+/// extents meeting): then it moves sideways by the least distance that
+/// clears them all, to the right on a tie, at most twice the dodge
+/// distance; if no spot that near is clear, to the one with the most room
+/// for its shift. Ranges are placed in date order, then group order, so
+/// the earlier or lower-numbered of two stays put. Centres are kept far
+/// enough inside the plot that no mark crosses its edges.
+fn place_ranges(ranges: &[TimeRange], plot: &Plot, x: impl Fn(f64) -> f32, marks: &RangeMarks) -> Vec<RangeMark> {
+    let min_x = plot.left + marks.reach() + 1.0;
+    let max_x = (plot.right - marks.reach() - 1.0).max(min_x);
+    let mut out: Vec<RangeMark> = ranges
+        .iter()
+        .map(|r| {
+            let (lo, hi) = if r.low <= r.high { (r.low, r.high) } else { (r.high, r.low) };
+            let (top, bottom) = (plot.y(hi), plot.y(lo));
+            // Shorter than this, the caps would merge into a blob: a dot says it better.
+            let long = bottom - top >= 2.0 * marks.bar;
+            let dot = match r.best {
+                Some(best) => Some(plot.y(best).round()),
+                None if !long => Some(plot.y((lo + hi) / 2.0).round()),
+                None => None,
+            };
+            let bar = long.then_some((top, bottom));
+            let px = x(day_number(r.date) as f64 + 0.5).clamp(min_x, max_x).round();
+            RangeMark { group: r.group, x: px, bar, dot }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| out[a].x.total_cmp(&out[b].x).then(out[a].group.cmp(&out[b].group)));
+    let max_shift = 2.0 * marks.dodge;
+    let mut placed: Vec<usize> = Vec::with_capacity(out.len());
+    for i in order {
+        let home = out[i].x;
+        let (y0, y1) = out[i].extent(marks);
+        // Placed marks this one could meet anywhere within its reach.
+        let near: Vec<f32> = placed
+            .iter()
+            .map(|&j| &out[j])
+            .filter(|o| (o.x - home).abs() < max_shift + marks.dodge)
+            .filter(|o| {
+                let (b0, b1) = o.extent(marks);
+                y0 < b1 && b0 < y1
+            })
+            .map(|o| o.x)
+            .collect();
+        // Each whole pixel within reach scores its room (the distance to the
+        // nearest overlapping neighbour, counted up to the dodge distance)
+        // less a quarter of its shift: the nearest spot with full room wins,
+        // and where none has it, a crowded range still finds the most room.
+        let room = |px: f32| near.iter().map(|&o| (o - px).abs()).fold(marks.dodge, f32::min);
+        if room(home) < marks.dodge {
+            let reach = max_shift as i32;
+            let best = (-reach..=reach)
+                .map(|k| home + k as f32)
+                .filter(|px| (min_x..=max_x).contains(px))
+                .map(|px| (px, room(px) - 0.25 * (px - home).abs()))
+                // Of equal scores the first one, the later date when the shifts tie.
+                .fold(None, |best: Option<(f32, f32)>, (px, score)| match best {
+                    Some((bx, bs)) if bs > score || (bs == score && (bx - home).abs() < (px - home).abs()) => {
+                        Some((bx, bs))
+                    }
+                    _ => Some((px, score)),
+                });
+            if let Some((px, _)) = best {
+                out[i].x = px;
+            }
+        }
+        placed.push(i);
+    }
+    out
+}
+
+/// A range's bar from `top` to `bottom` with a cap at each end, centred on
+/// the whole pixel `x`.
+fn range_bar<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    marks: &RangeMarks,
+    x: f32,
+    top: f32,
+    bottom: f32,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let half = marks.bar / 2.0;
+    c.rect(x - half, top, x + half, bottom, color.filled())?;
+    for y in [top, bottom] {
+        c.rect(x - marks.cap, y - half, x + marks.cap, y + half, color.filled())?;
+    }
+    Ok(())
+}
+
+/// A range's dot at the whole pixel (`x`, `y`), on a white ring.
+fn range_dot<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    marks: &RangeMarks,
+    (x, y): (f32, f32),
+    color: RGBColor,
+    shape: DotShape,
+) -> Result<(), ChartError> {
+    let half = marks.half(shape);
+    let ring = marks.ring;
+    match shape {
+        DotShape::Circle => {
+            let centre = (x as i32, y as i32);
+            c.area.draw(&Circle::new(centre, (half + ring) as u32, WHITE.filled())).map_err(draw_err)?;
+            c.area.draw(&Circle::new(centre, half as u32, color.filled())).map_err(draw_err)
+        }
+        DotShape::Square => {
+            let outer = half + ring;
+            c.rect(x - outer, y - outer, x + outer, y + outer, WHITE.filled())?;
+            c.rect(x - half, y - half, x + half, y + half, color.filled())
+        }
+        DotShape::Diamond => {
+            // The ring is as wide, measured across the diamond's edges.
+            for (h, style) in [((half + ring * 1.5).round(), WHITE.filled()), (half, color.filled())] {
+                let (xi, yi, hi) = (x as i32, y as i32, h as i32);
+                let corners = vec![(xi, yi - hi), (xi + hi, yi), (xi, yi + hi), (xi - hi, yi)];
+                c.area.draw(&Polygon::new(corners, style)).map_err(draw_err)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// A band's corners in pixels: the upper edge left to right, then the lower
@@ -569,20 +806,35 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     // kept outside the plot so they can never cover data. Lines come first,
     // then bands.
     let legend_size = LEGEND * u;
-    let swatch = 28.0 * u;
+    // Lines and bands show a stretch of themselves; a range group shows one
+    // small error bar, which needs less room.
+    let swatch_w = |key: &Key<'_>| match key {
+        Key::Line(_) | Key::Band(_) => 28.0 * u,
+        Key::Range(..) => 14.0 * u,
+    };
     let keys = chart
         .lines
         .iter()
         .filter(|l| !l.points.is_empty())
         .map(Key::Line)
-        .chain(chart.bands.iter().filter(|b| b.points.len() >= 2).map(Key::Band));
+        .chain(chart.bands.iter().filter(|b| b.points.len() >= 2).map(Key::Band))
+        .chain(
+            chart
+                .range_groups
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| chart.ranges.iter().any(|r| r.group == *i))
+                .map(|(i, g)| Key::Range(i, g)),
+        );
     let mut legend: Vec<(Key<'_>, String, f32, usize)> = Vec::new(); // key, name, x, row
     let (mut lx, mut row) = (m, 0usize);
     for key in keys {
         let name = match key {
             Key::Line(l) => l.name.trim(),
             Key::Band(b) => b.name.trim(),
+            Key::Range(_, g) => g.name.trim(),
         };
+        let swatch = swatch_w(&key);
         let name = c.truncate(Face::Regular, legend_size, name, c.w - 2.0 * m - swatch - 8.0 * u);
         let width = swatch + 8.0 * u + c.width(Face::Regular, legend_size, &name);
         if lx > m && lx + width > c.w - m {
@@ -794,12 +1046,29 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
         line_pts.push(px);
     }
 
+    // Ranges over everything, so that lines cannot hide them: all bars and
+    // caps first, then all dots, so that no bar runs across another's dot.
+    let marks = RangeMarks::new(u);
+    let range_marks = place_ranges(&chart.ranges, &plot, x, &marks);
+    for mark in &range_marks {
+        if let Some((top, bottom)) = mark.bar {
+            range_bar(c, &marks, mark.x, top, bottom, range_style(mark.group).0)?;
+        }
+    }
+    for mark in &range_marks {
+        if let Some(y) = mark.dot {
+            let (color, shape) = range_style(mark.group);
+            range_dot(c, &marks, (mark.x, y), color, shape)?;
+        }
+    }
+    let range_boxes: Vec<Bbox> = range_marks.iter().map(|mark| mark.bbox(&marks)).collect();
+
     // Axes on top of the data so bars do not nibble them.
     c.vrule(left - 1.0, plot_top, plot_bottom, 1.0, AXIS)?;
     c.hrule(left - 1.0, right, plot_bottom, 1.0, AXIS)?;
 
     let collides = |b: &Bbox| {
-        data_boxes.iter().any(|d| d.overlaps(b))
+        data_boxes.iter().chain(&range_boxes).any(|d| d.overlaps(b))
             || line_pts.iter().any(|pts| pts.windows(2).any(|w| b.hit_by_segment(w[0], w[1])))
             || band_polys.iter().any(|poly| band_hits(poly, b))
             || marker_lines.iter().any(|&(px, _)| b.x0 <= px + 1.0 && px <= b.x1)
@@ -870,6 +1139,7 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
     // Legend.
     for (key, name, lx, row) in &legend {
         let cy = top + *row as f32 * legend_row_h + legend_row_h / 2.0;
+        let swatch = swatch_w(key);
         match key {
             Key::Line(line) => {
                 let (color, width) = line_style(line.emphasis);
@@ -882,6 +1152,20 @@ fn time_chart<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &TimeChart) -> Resu
             Key::Band(band) => {
                 let half = (legend_size * 0.45).round();
                 c.rect(*lx, cy - half, *lx + swatch, cy + half, band_color(band.shade).filled())?;
+            }
+            Key::Range(group, _) => {
+                // A bar if the group has any, a dot if it has any: a group of
+                // single counts shows just its dot.
+                let (color, shape) = range_style(*group);
+                let (kx, ky) = ((*lx + swatch / 2.0).round(), cy.round());
+                let of_group = || range_marks.iter().filter(|mark| mark.group == *group);
+                if of_group().any(|mark| mark.bar.is_some()) {
+                    let half = (legend_size * 0.65).round();
+                    range_bar(c, &marks, kx, ky - half, ky + half, color)?;
+                }
+                if of_group().any(|mark| mark.dot.is_some()) {
+                    range_dot(c, &marks, (kx, ky), color, shape)?;
+                }
             }
         }
         let label = Label::new(name, lx + swatch + 8.0 * u, cy, legend_size).anchor(HPos::Left, VPos::Center);
@@ -1099,6 +1383,91 @@ mod tests {
         assert!(band_hits(&poly, &b(60.0, 28.0)), "across the upper edge");
         assert!(!band_hits(&poly, &b(20.0, 10.0)), "above");
         assert!(!band_hits(&poly, &b(120.0, 48.0)), "right of it");
+    }
+
+    /// A range `day` days after 2024-01-01.
+    fn range(day: i64, low: f64, best: Option<f64>, high: f64, group: usize) -> TimeRange {
+        let date = date(2024, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap_or_else(|e| panic!("{e}"));
+        TimeRange { date, low, best, high, group }
+    }
+
+    #[test]
+    fn ranges_widen_the_value_and_day_ranges() {
+        let mut c = chart(&[10.0, 100.0], &[]);
+        c.ranges = vec![range(19, 50.0, Some(-5.0), 40.0, 0), range(1, 1_000.0, None, 900.0, 1)];
+        let (lo, hi, _) = value_range(&c);
+        assert_eq!((lo, hi), (-5.0, 1_000.0));
+        let first = day_number(date(2024, 1, 1));
+        let (d0, d1, _) = day_range(&c);
+        assert_eq!((d0, d1), (first, first + 20));
+    }
+
+    fn plot() -> Plot {
+        Plot { left: 100.0, right: 1100.0, top: 0.0, bottom: 1000.0, lo: 0.0, hi: 1000.0 }
+    }
+
+    /// One pixel per day, day 0 at x = 500.
+    fn place(ranges: &[TimeRange], marks: &RangeMarks) -> Vec<RangeMark> {
+        let first = day_number(date(2024, 1, 1)) as f64;
+        place_ranges(ranges, &plot(), |d| 500.0 + (d - first) as f32, marks)
+    }
+
+    #[test]
+    fn ranges_are_bars_dots_or_both() {
+        let marks = RangeMarks::new(1.0);
+        let placed = place(
+            &[
+                range(0, 100.0, Some(150.0), 200.0, 0),
+                range(0, 300.0, None, 300.0, 0),
+                range(0, 600.0, None, 500.0, 0),
+                range(0, 800.0, Some(700.0), 800.0, 0),
+            ],
+            &marks,
+        );
+        assert_eq!((placed[0].bar, placed[0].dot), (Some((800.0, 900.0)), Some(850.0)));
+        assert_eq!((placed[1].bar, placed[1].dot), (None, Some(700.0)), "low == high: a dot at low");
+        assert_eq!((placed[2].bar, placed[2].dot), (Some((400.0, 500.0)), None), "swapped bounds, no best");
+        assert_eq!((placed[3].bar, placed[3].dot), (None, Some(300.0)), "best drawn where it falls");
+        // Vertically apart: all stay on their day.
+        assert!(placed.iter().all(|m| m.x == 501.0), "{placed:?}");
+    }
+
+    #[test]
+    fn overlapping_ranges_move_apart_others_stay() {
+        let marks = RangeMarks::new(1.0);
+        assert!(marks.dodge >= 2.0 * marks.half(DotShape::Diamond), "dots of dodged ranges would touch");
+        let ranges = [
+            // Three on one day, overlapping: of different groups and of the same one.
+            range(9, 100.0, Some(150.0), 200.0, 0),
+            range(9, 120.0, Some(160.0), 220.0, 1),
+            range(9, 90.0, Some(140.0), 210.0, 0),
+            // The same day but far below: stays.
+            range(9, 700.0, None, 800.0, 1),
+            // Two days later and overlapping the first three: moves too.
+            range(11, 150.0, None, 180.0, 2),
+            // Far to the right: stays.
+            range(59, 100.0, Some(150.0), 200.0, 1),
+        ];
+        let placed = place(&ranges, &marks);
+        let xs: Vec<f32> = placed.iter().map(|m| m.x).collect();
+        assert_eq!(xs[0], 510.0, "the first of a day stays on it: {xs:?}");
+        assert_eq!((xs[3], xs[5]), (510.0, 560.0), "{xs:?}");
+        for (i, j) in [(0, 1), (0, 2), (1, 2), (0, 4), (1, 4), (2, 4)] {
+            assert!((xs[i] - xs[j]).abs() >= marks.dodge, "{i} and {j} too close: {xs:?}");
+        }
+        assert!(xs[..5].iter().all(|x| (x - 510.0).abs() <= 2.0 * marks.dodge + 2.0), "moved too far: {xs:?}");
+        // Same input, same places.
+        assert_eq!(place(&ranges, &marks), placed);
+    }
+
+    #[test]
+    fn ranges_stay_inside_the_plot() {
+        let marks = RangeMarks::new(1.0);
+        let placed = place(&[range(0, 0.0, Some(5.0), 10.0, 0)], &marks);
+        let first = day_number(date(2024, 1, 1)) as f64;
+        let edge = place_ranges(&[range(0, 0.0, Some(5.0), 10.0, 0)], &plot(), |d| 100.0 + (d - first) as f32, &marks);
+        assert_eq!(placed[0].x, 501.0);
+        assert!(edge[0].x - marks.reach() > 100.0, "{:?}", edge[0]);
     }
 
     #[test]

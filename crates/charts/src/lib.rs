@@ -1,7 +1,8 @@
 //! Charts of loss series, rendered to PNG or SVG with plotters.
 //!
 //! Callers describe a chart with plain data ([`TimeChart`] for bars, lines,
-//! shaded bands and date markers over dates — enough for a forecast fan —,
+//! shaded bands, error bars and date markers over dates — enough for a
+//! forecast fan or for published assessments against a running total —,
 //! [`CategoryChart`] for a horizontal bar per category) and call
 //! [`render`] for bytes or [`write()`] for a file. The crate knows nothing of the
 //! other attrition crates; dates are `jiff::civil::Date` and values `f64`.
@@ -189,15 +190,51 @@ pub struct DateMarker {
     pub label: String,
 }
 
-/// Bars, lines and bands against dates, with reference lines and markers.
+/// An estimate of a value on a date, e.g. a published assessment: a
+/// vertical error bar from `low` to `high` with small caps, and a dot at
+/// `best` if there is one.
 ///
-/// The vertical range covers every bar, line point, band bound and zero; a
+/// Each [`RangeGroup`] has its own colour and dot shape (circle, diamond,
+/// square, then repeating with other colours). A range with `low == high`
+/// and no best value, or one too short to show as a bar, is drawn as a dot
+/// alone. `low` and `high` may be given in either order (they are swapped);
+/// `best` may lie outside them, in which case it is drawn where it falls and
+/// the bar is not stretched to reach it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeRange {
+    /// The day of the estimate; drawn at its middle, like line points.
+    pub date: Date,
+    /// Lower end of the range.
+    pub low: f64,
+    /// The single best (central) value, if the estimate gives one.
+    pub best: Option<f64>,
+    /// Upper end of the range.
+    pub high: f64,
+    /// Index into [`TimeChart::range_groups`]; a range whose group does not
+    /// exist is an error ([`ChartError::UnknownRangeGroup`]).
+    pub group: usize,
+}
+
+/// A kind of [`TimeRange`], e.g. "killed (estimates)", with an entry in the
+/// legend: a small error bar with a dot in the group's colour and shape.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RangeGroup {
+    /// Legend text.
+    pub name: String,
+}
+
+/// Bars, lines, bands and error bars against dates, with reference lines
+/// and markers.
+///
+/// The vertical range covers every bar, line point, band bound, range (its
+/// low, high and best values) and zero; a
 /// threshold widens it only if it lies within half the data's span beyond
 /// the data (so 1,500,000 shows on a series reaching 1,456,610, but 5,000,000
 /// on a series reaching 100,000 is left out rather than squashing the data);
 /// thresholds outside the final range are not drawn. The time range covers
-/// every bar, line point and band point, and likewise widens for a marker
-/// only within half the data's span beyond it; other markers are not drawn.
+/// every bar, line point, band point and range, and likewise widens for a
+/// marker only within half the data's span beyond it; other markers are not
+/// drawn.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimeChart {
     /// Title, axis labels and footer.
@@ -213,6 +250,14 @@ pub struct TimeChart {
     pub bands: Vec<TimeBand>,
     /// Dashed vertical lines with labels, drawn over bars and under lines.
     pub markers: Vec<DateMarker>,
+    /// Estimates with error bars, drawn over everything else (so that lines
+    /// do not hide them): first all bars and caps, then all dots. A range
+    /// that would overlap another (close in date and in value, of any
+    /// group) is moved sideways by the few pixels needed to tell them apart.
+    pub ranges: Vec<TimeRange>,
+    /// The groups of `ranges`, in the legend after the lines and bands
+    /// (only groups that have a range are listed).
+    pub range_groups: Vec<RangeGroup>,
 }
 
 /// One horizontal bar of a category chart.
@@ -254,7 +299,7 @@ pub enum ChartError {
         /// The offending path.
         path: PathBuf,
     },
-    /// The chart has no bars, no line points and no band points.
+    /// The chart has no bars, no line points, no band points and no ranges.
     #[error("nothing to draw: {0}")]
     Empty(&'static str),
     /// A value is NaN or infinite.
@@ -264,6 +309,19 @@ pub enum ChartError {
         what: String,
         /// The value itself.
         value: f64,
+    },
+    /// A [`TimeRange`] names a group that [`TimeChart::range_groups`] does
+    /// not have.
+    #[error(
+        "the range on {date} is in range group {group}, which does not exist (the chart has {groups} range groups)"
+    )]
+    UnknownRangeGroup {
+        /// The day of the range.
+        date: Date,
+        /// The group index it names.
+        group: usize,
+        /// How many range groups the chart has.
+        groups: usize,
     },
     /// A bar ends before it starts.
     #[error("bar from {start} to {end} ends before it starts")]
@@ -387,8 +445,11 @@ fn validate(chart: &Chart) -> Result<(), ChartError> {
             if t.bars.is_empty()
                 && t.lines.iter().all(|l| l.points.is_empty())
                 && t.bands.iter().all(|b| b.points.is_empty())
+                && t.ranges.is_empty()
             {
-                return Err(ChartError::Empty("the time chart has no bars, no line points and no band points"));
+                return Err(ChartError::Empty(
+                    "the time chart has no bars, no line points, no band points and no ranges",
+                ));
             }
             for bar in &t.bars {
                 finite(bar.value, || format!("the bar starting {}", bar.start))?;
@@ -405,6 +466,20 @@ fn validate(chart: &Chart) -> Result<(), ChartError> {
                 for (date, lower, upper) in &band.points {
                     finite(*lower, || format!("band \"{}\" on {date} (lower)", band.name))?;
                     finite(*upper, || format!("band \"{}\" on {date} (upper)", band.name))?;
+                }
+            }
+            for r in &t.ranges {
+                finite(r.low, || format!("the range on {} (low)", r.date))?;
+                finite(r.high, || format!("the range on {} (high)", r.date))?;
+                if let Some(best) = r.best {
+                    finite(best, || format!("the range on {} (best)", r.date))?;
+                }
+                if r.group >= t.range_groups.len() {
+                    return Err(ChartError::UnknownRangeGroup {
+                        date: r.date,
+                        group: r.group,
+                        groups: t.range_groups.len(),
+                    });
                 }
             }
             for th in &t.thresholds {

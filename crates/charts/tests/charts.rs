@@ -1,12 +1,12 @@
 //! End-to-end checks of rendering and writing charts: file signatures and
-//! sizes, font independence of SVG, Cyrillic text, forecast fans,
-//! determinism and errors.
+//! sizes, font independence of SVG, Cyrillic text, forecast fans, error
+//! bars, determinism and errors.
 
 use std::path::Path;
 
 use attrition_charts::{
-    BandShade, CategoryBar, CategoryChart, Chart, ChartError, DateMarker, Frame, LineEmphasis, OutputFormat, Threshold,
-    TimeBand, TimeBar, TimeChart, TimeLine, render, write,
+    BandShade, CategoryBar, CategoryChart, Chart, ChartError, DateMarker, Frame, LineEmphasis, OutputFormat,
+    RangeGroup, Threshold, TimeBand, TimeBar, TimeChart, TimeLine, TimeRange, render, write,
 };
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -47,6 +47,8 @@ fn daily_chart(title: &str) -> Chart {
         thresholds: vec![],
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     })
 }
 
@@ -70,6 +72,8 @@ fn monthly_chart() -> Chart {
         thresholds: vec![],
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     })
 }
 
@@ -85,6 +89,8 @@ fn cumulative_chart() -> Chart {
             .collect(),
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     })
 }
 
@@ -127,6 +133,42 @@ fn fan_chart() -> Chart {
             DateMarker { date: day(270), label: format!("crossing (median) {}", day(270)) },
             DateMarker { date: day(265), label: format!("actual crossing {}", day(265)) },
         ],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
+    })
+}
+
+/// Colours of the first four range groups.
+const RANGE_COLORS: [(u8, u8, u8); 4] =
+    [(0xcc, 0x33, 0x11), (0x00, 0x99, 0x88), (0x77, 0x55, 0xcc), (0xee, 0x33, 0x77)];
+
+/// A cumulative line over about four years and 120 ranges in three groups
+/// (ranges with a best value, ranges without, single values), some on the
+/// same day; a fourth group has no ranges.
+fn assessments_chart() -> Chart {
+    let points: Vec<(Date, f64)> = (0..1500).map(|i| (day(i), 200_000.0 + i as f64 * 800.0)).collect();
+    let ranges = (0..120)
+        .map(|k| {
+            let i = (k * 97) % 1480 + 10;
+            let v = 200_000.0 + i as f64 * 800.0;
+            let group = (k % 3) as usize;
+            let (low, best, high) = match group {
+                0 => (v * 0.2, Some(v * 0.27), v * 0.35),
+                1 => (v * 0.8, (k % 2 == 0).then_some(v * 0.95), v * 1.15),
+                _ => (v * 0.1, None, v * 0.1),
+            };
+            TimeRange { date: day(i), low, best, high, group }
+        })
+        .collect();
+    Chart::Time(TimeChart {
+        frame: frame("Assessments"),
+        lines: vec![TimeLine { name: "Daily reports".into(), points, emphasis: LineEmphasis::Primary }],
+        ranges,
+        range_groups: ["killed (estimates)", "casualties (estimates)", "named deaths", "unused"]
+            .into_iter()
+            .map(|name| RangeGroup { name: name.into() })
+            .collect(),
+        ..TimeChart::default()
     })
 }
 
@@ -147,6 +189,7 @@ fn all_charts() -> Vec<(&'static str, Chart)> {
         ("monthly", monthly_chart()),
         ("cumulative", cumulative_chart()),
         ("fan", fan_chart()),
+        ("assessments", assessments_chart()),
         ("categories", category_chart()),
     ]
 }
@@ -236,6 +279,8 @@ fn negative_bar_is_drawn_below_zero() {
         thresholds: vec![],
         bands: vec![],
         markers: vec![],
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     });
     let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
     let px = |x: u32, y: u32| {
@@ -393,6 +438,96 @@ fn markers_far_outside_the_data_are_ignored_near_ones_widen_the_range() {
 }
 
 #[test]
+fn ranges_are_drawn_in_their_group_colours() {
+    let chart = assessments_chart();
+    let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
+    assert_eq!((w, h), (W, H));
+    // Below the legend: the plot holds every group's bars and dots.
+    let plot: Vec<u8> = rgb[(w as usize * 3 * 90)..].to_vec();
+    for (group, c) in RANGE_COLORS[..3].iter().enumerate() {
+        let n = count(&plot, w, 0..W, *c);
+        assert!(n > 1_000, "group {group}: only {n} pixels of {c:?} in the plot");
+    }
+    // Each group in use has a legend key; the unused fourth one has none.
+    let legend: Vec<u8> = rgb[(w as usize * 3 * 40)..(w as usize * 3 * 80)].to_vec();
+    for (group, c) in RANGE_COLORS[..3].iter().enumerate() {
+        assert!(count(&legend, w, 0..W, *c) > 20, "group {group}: no legend key");
+    }
+    assert_eq!(count(&rgb, w, 0..W, RANGE_COLORS[3]), 0, "the unused group was drawn");
+
+    // Without ranges none of those colours appear.
+    let mut bare = chart.clone();
+    if let Chart::Time(t) = &mut bare {
+        t.ranges.clear();
+    }
+    let (_, _, plain) = decode(&render_ok(&bare, OutputFormat::Png, W, H));
+    for c in RANGE_COLORS {
+        assert_eq!(count(&plain, w, 0..W, c), 0, "{c:?} without ranges");
+    }
+
+    let svg = String::from_utf8(render_ok(&chart, OutputFormat::Svg, W, H)).unwrap_or_else(|e| panic!("{e}"));
+    assert_balanced_xml(&svg);
+    assert!(!svg.contains("<text"), "text must be outlines");
+    // 40 ranges a group: a bar and two caps (and maybe a dot) each, or a dot.
+    for (fill, least) in [("#CC3311", 120), ("#009988", 120), ("#7755CC", 40)] {
+        let n = svg.matches(&format!("fill=\"{fill}\"")).count();
+        assert!(n > least, "{fill} used {n} times");
+    }
+    assert!(!svg.contains("#EE3377"), "the unused group was drawn");
+    assert!(svg.matches("<circle").count() >= 20, "round dots of the first group");
+}
+
+#[test]
+fn ranges_extend_the_value_and_time_axes() {
+    // The line stays under 100 over days 0..60; one range reaches 1,000,
+    // another lies at day 119.
+    let line: Vec<(Date, f64)> = (0..60).map(|i| (day(i), i as f64 * 100.0 / 59.0)).collect();
+    let chart = Chart::Time(TimeChart {
+        lines: vec![TimeLine { name: "a".into(), points: line, emphasis: LineEmphasis::Primary }],
+        ranges: vec![
+            TimeRange { date: day(30), low: 900.0, best: Some(950.0), high: 1_000.0, group: 0 },
+            TimeRange { date: day(119), low: 10.0, best: None, high: 20.0, group: 0 },
+        ],
+        range_groups: vec![RangeGroup { name: "estimates".into() }],
+        ..TimeChart::default()
+    });
+    let (w, h, rgb) = decode(&render_ok(&chart, OutputFormat::Png, W, H));
+    let red = RANGE_COLORS[0];
+    // The high range sits near the top of the plot...
+    let range_top = top_row(&rgb, w, 200..W, red).unwrap_or(h);
+    assert!(range_top < H / 4, "range tops out at row {range_top}");
+    // ...and the line stays low, ending in the left half of the plot.
+    let line_top = top_row(&rgb, w, 200..W, PRIMARY).unwrap_or(0);
+    assert!(line_top > H * 3 / 4, "line tops out at row {line_top}: the axis did not widen for the range");
+    let line_right = (0..w).rev().find(|&x| count(&rgb, w, x..x + 1, PRIMARY) > 0 && x > 200).unwrap_or(W);
+    assert!(line_right < W * 6 / 10, "line reaches column {line_right}: the time axis did not widen");
+}
+
+#[test]
+fn ranges_in_unknown_groups_are_rejected() {
+    let mut chart = assessments_chart();
+    if let Chart::Time(t) = &mut chart {
+        t.ranges[7].group = 4;
+    }
+    for format in [OutputFormat::Png, OutputFormat::Svg] {
+        match render(&chart, format, W, H) {
+            Err(e @ ChartError::UnknownRangeGroup { group: 4, groups: 4, .. }) => {
+                let msg = e.to_string();
+                assert!(msg.contains("range group 4") && msg.contains("has 4 range groups"), "{msg}");
+            }
+            other => panic!("expected UnknownRangeGroup, got {:?}", other.map(|bytes| bytes.len())),
+        }
+    }
+    // No groups at all: the first range is already wrong.
+    let chart = Chart::Time(TimeChart {
+        ranges: vec![TimeRange { date: day(3), low: 1.0, best: None, high: 2.0, group: 0 }],
+        ..TimeChart::default()
+    });
+    let err = render(&chart, OutputFormat::Png, W, H);
+    assert!(matches!(err, Err(ChartError::UnknownRangeGroup { group: 0, groups: 0, .. })), "{err:?}");
+}
+
+#[test]
 fn format_follows_extension() {
     let ok = |p: &str| OutputFormat::from_path(Path::new(p)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ok("a.png"), OutputFormat::Png);
@@ -440,11 +575,19 @@ fn non_finite_values_are_rejected() {
     if let Chart::Time(t) = &mut band_nan {
         t.bands[1].points[5].2 = f64::NAN;
     }
+    let mut range_nan = assessments_chart();
+    if let Chart::Time(t) = &mut range_nan {
+        t.ranges[4].best = Some(f64::NAN);
+    }
+    let mut range_inf = assessments_chart();
+    if let Chart::Time(t) = &mut range_inf {
+        t.ranges[5].high = f64::INFINITY;
+    }
     let mut category_nan = category_chart();
     if let Chart::Categories(c) = &mut category_nan {
         c.bars[0].value = f64::NEG_INFINITY;
     }
-    for chart in [bar_nan, line_inf, threshold_nan, band_nan, category_nan] {
+    for chart in [bar_nan, line_inf, threshold_nan, band_nan, range_nan, range_inf, category_nan] {
         for format in [OutputFormat::Png, OutputFormat::Svg] {
             let err = render(&chart, format, W, H);
             assert!(matches!(err, Err(ChartError::NonFinite { .. })), "{err:?}");
@@ -573,6 +716,25 @@ fn edge_cases_render() {
                 },
                 TimeBand { name: "one".into(), points: vec![(day(3), 1.0, 2.0)], shade: BandShade::Inner },
             ],
+            ..TimeChart::default()
+        }),
+        // Only ranges: swapped bounds, a best outside them, a single value,
+        // a tiny one, one with an empty group name, many on one day.
+        Chart::Time(TimeChart {
+            ranges: [
+                (0, 5.0, Some(9.0), 1.0),
+                (0, 2.0, None, 2.0),
+                (1, 3.0, None, 3.000_001),
+                (2, -4.0, Some(-2.0), 8.0),
+            ]
+            .into_iter()
+            .chain((0..40).map(|k| (5, f64::from(k), Some(f64::from(k) + 0.5), f64::from(k) + 1.0)))
+            .enumerate()
+            .map(|(k, (i, low, best, high))| TimeRange { date: day(i), low, best, high, group: k % 7 })
+            .collect(),
+            range_groups: (0..7)
+                .map(|g| RangeGroup { name: if g == 3 { String::new() } else { format!("g{g}") } })
+                .collect(),
             ..TimeChart::default()
         }),
         // Many markers, several on one day, one unlabelled, one far away.

@@ -68,6 +68,9 @@ pub enum Command {
     /// Every forecasting model refitted at weekly origins over the whole history and scored:
     /// error, and how often its 80% and 95% intervals held the outcome.
     Backtest(BacktestArgs),
+    /// Capture–recapture: how many were missed by every list, from a CSV of list memberships
+    /// (Chapman and Lincoln–Petersen, Rcapture's log-linear models, dga model averaging).
+    Mse(MseArgs),
     /// Published estimates from other organisations (UK Defence Intelligence, CSIS, BBC with
     /// Mediazona, The Economist's table…), each beside the General Staff series at the same date
     /// with the difference in definitions stated; `sources add FILE` adds your own.
@@ -75,6 +78,9 @@ pub enum Command {
     /// The killed, from every route the assessments support (named deaths ÷ coverage, casualties ×
     /// killed share…), each assumption printed, pooled, and set beside The Economist's model.
     Estimate(EstimateArgs),
+    /// The General Staff's claims against Oryx's visually confirmed equipment losses, category by
+    /// category, at period ends: both cumulative counts, the ratio and the gap, with the caveats.
+    Oryx(OryxArgs),
 }
 
 /// Which upstream to fetch.
@@ -87,6 +93,9 @@ pub enum UpstreamArg {
     /// The Economist's table of published estimates, the UK MoD and Meduza series, and its pooled
     /// meta-estimates (assessments, not the daily series).
     Economist,
+    /// Oryx's visually confirmed equipment losses (scarnecchia/oryx_data daily_count.csv); kept
+    /// apart from the General Staff series.
+    Oryx,
 }
 
 /// `sync` flags.
@@ -326,6 +335,9 @@ pub enum ChartKind {
     /// The cumulative count with the forecast fan (median, 80% and 95% intervals) from the
     /// as-of date, what happened since where the data show it, and the --reach crossing.
     Forecast,
+    /// The General Staff's cumulative personnel count against the published estimates of
+    /// casualties, killed and named deaths (Russian side), ranges as error bars.
+    Assessments,
 }
 
 /// `chart` flags.
@@ -528,4 +540,49 @@ pub struct EstimateArgs {
     pub as_of: AsOfArgs,
     #[command(flatten)]
     pub convention: ConventionArgs,
+}
+
+/// `oryx` flags.
+#[derive(Debug, Args)]
+pub struct OryxArgs {
+    /// Categories (default: every category with an Oryx counterpart; see --mapping).
+    #[arg(value_name = "CATEGORY")]
+    pub categories: Vec<String>,
+    /// Compare at the end of every month, quarter or year both cover, as well as on the latest
+    /// day (default: the latest day only).
+    #[arg(long, value_name = "KIND")]
+    pub by: Option<String>,
+    /// Print how Oryx's equipment types map onto the categories, what does not map and why.
+    #[arg(long, conflicts_with_all = ["categories", "by"])]
+    pub mapping: bool,
+    #[command(flatten)]
+    pub series: SeriesArgs,
+}
+
+/// `mse` flags.
+#[derive(Debug, Args)]
+pub struct MseArgs {
+    /// A CSV with one 0/1 column per list and a `count` column (records per capture pattern), or
+    /// one row per record with one 0/1 column per list (an `id` column is ignored).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// chapman (two lists at a time, with Lincoln–Petersen), loglinear (Rcapture's models), dga
+    /// (Bayesian model averaging over decomposable graphs) or all.
+    #[arg(long, default_value = "all", value_name = "METHOD",
+          value_parser = ["chapman", "loglinear", "dga", "all"])]
+    pub method: String,
+    /// Only these lists, in this order (comma-separated column names); records on none of them
+    /// drop out.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub lists: Vec<String>,
+    /// dga: the prior weight per cell (default 2^-J for J lists).
+    #[arg(long, value_name = "DELTA")]
+    pub delta: Option<f64>,
+    /// dga: the grid of missed records FROM..TO (default: from 0, extended until the posterior's
+    /// tail is below 1e-6).
+    #[arg(long, value_name = "FROM..TO")]
+    pub missing: Option<String>,
+    /// Log-linear: how many of the best two-way interaction models (by AIC) to show.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub top: usize,
 }

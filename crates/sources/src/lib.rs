@@ -17,6 +17,7 @@ mod detect;
 mod economist;
 mod error;
 mod http;
+mod oryx;
 mod petroivaniuk;
 mod registry;
 mod russianwarship;
@@ -27,6 +28,10 @@ pub use economist::{
 };
 pub use error::{ReadError, SyncError};
 pub use http::{HttpOptions, Progress, fetch_petroivaniuk, fetch_raw, fetch_russianwarship};
+pub use oryx::{
+    ORYX_DAILY_COUNT, ORYX_DEFAULT_BASE, ORYX_STATUSES, OryxCount, OryxDetected, OryxFile, fetch_oryx, is_oryx_path,
+    read_daily_count, read_oryx_path,
+};
 pub use registry::{CURATED_REGISTRY, REGISTRY_COLUMNS, RegistryError, curated, parse_registry};
 pub use russianwarship::API_PAGE_LIMIT;
 

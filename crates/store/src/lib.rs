@@ -17,10 +17,12 @@
 
 mod assessments;
 mod cache;
+mod oryx;
 mod schema;
 mod sqlite;
 
 pub use assessments::{BatchSource, BatchSummary};
+pub use oryx::{ORYX_DAILY_COUNT_KIND, ORYX_SOURCE, OryxApplySummary, OryxBatch, OryxFetch, OryxRow};
 pub use sqlite::{ApplySummary, FetchRecord, SourceSummary, Store, StoredRecord};
 
 use std::path::PathBuf;

@@ -81,4 +81,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ",
     // 4: assessments (added by users, imported from The Economist) and published meta-estimates.
     crate::assessments::MIGRATION,
+    // 5: Oryx's visually confirmed equipment losses (daily_count.csv), apart from the General
+    // Staff series (see oryx.rs).
+    crate::oryx::MIGRATION,
 ];

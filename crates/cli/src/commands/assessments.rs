@@ -151,7 +151,7 @@ pub(crate) fn report_economist(context: &Context, stored: &[StoredBatch], stdout
 }
 
 /// Every assessment: the curated registry, then the stored ones (added by the user, imported).
-fn all_assessments(store: &Store) -> Result<Vec<Assessment>> {
+pub(crate) fn all_assessments(store: &Store) -> Result<Vec<Assessment>> {
     let mut all = attrition_sources::curated(today()).context("the curated registry does not validate")?;
     all.extend(store.assessments()?);
     Ok(all)

@@ -9,10 +9,10 @@ use anyhow::{Context as _, Result, bail};
 use attrition_analysis::forecast;
 use attrition_analysis::{DayTable, Record, milestones};
 use attrition_charts::{
-    BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, OutputFormat, Threshold, TimeBand,
-    TimeBar, TimeChart, TimeLine,
+    BandShade, CategoryBar, CategoryChart, Chart, DateMarker, Frame, LineEmphasis, OutputFormat, RangeGroup, Threshold,
+    TimeBand, TimeBar, TimeChart, TimeLine, TimeRange,
 };
-use attrition_model::{Category, Convention, Period, PeriodKind, WAR_START};
+use attrition_model::{Category, Convention, MethodClass, Metric, Period, PeriodKind, Scope, Side, WAR_START};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -86,6 +86,7 @@ pub(crate) fn run(context: &Context, args: &ChartArgs) -> Result<()> {
     let mut data_version = record.data_version().to_string();
     let chart = match args.kind {
         ChartKind::Categories => categories(record, convention, figures.net, from, to, footer)?,
+        ChartKind::Assessments => assessments_chart(context, record, convention, from, to, footer)?,
         ChartKind::Forecast => {
             let (chart, version) = forecast_fan(context, args, footer)?;
             data_version = version;
@@ -159,6 +160,8 @@ fn daily(record: &Record, table: &DayTable, net: bool, from: Date, to: Date, foo
         thresholds: Vec::new(),
         bands: Vec::new(),
         markers: Vec::new(),
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     }))
 }
 
@@ -223,6 +226,61 @@ fn monthly(
         thresholds: Vec::new(),
         bands: Vec::new(),
         markers: Vec::new(),
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
+    }))
+}
+
+/// The General Staff's personnel line against every published Russian estimate of casualties,
+/// killed and named deaths (cumulative figures; belligerents' own claims left out), as error bars.
+fn assessments_chart(
+    context: &Context,
+    record: &Record,
+    convention: Convention,
+    from: Date,
+    to: Date,
+    footer: Vec<String>,
+) -> Result<Chart> {
+    let store = context.store()?;
+    let groups = [
+        (Metric::Casualties, "casualties (published estimates)"),
+        (Metric::Killed, "killed (published estimates)"),
+        (Metric::NamedKilled, "deaths confirmed by name"),
+    ];
+    let ranges: Vec<TimeRange> = super::assessments::all_assessments(&store)?
+        .iter()
+        .filter(|a| {
+            a.side == Side::Russia
+                && matches!(a.scope, Scope::Cumulative { .. })
+                && a.method_class != MethodClass::BelligerentClaim
+                && (from..=to).contains(&a.published)
+        })
+        .filter_map(|a| {
+            let group = groups.iter().position(|(m, _)| *m == a.metric)?;
+            let (low, best, high) = a.range()?;
+            Some(TimeRange { date: a.published, low, best: a.best.or(Some(best)), high, group })
+        })
+        .collect();
+    let rows = record.rolling(Category::Personnel, convention, false, from, to, &[])?;
+    let points = rows.iter().map(|r| (r.day, float(r.cumulative))).collect();
+    let count = ranges.len();
+    Ok(Chart::Time(TimeChart {
+        frame: frame(
+            format!("Russian personnel losses: the General Staff's count against {count} published estimates"),
+            "people since 2022-02-24",
+            footer,
+        ),
+        bars: Vec::new(),
+        lines: vec![TimeLine {
+            name: "General Staff personnel losses (cumulative)".to_owned(),
+            points,
+            emphasis: LineEmphasis::Primary,
+        }],
+        thresholds: Vec::new(),
+        bands: Vec::new(),
+        markers: Vec::new(),
+        ranges,
+        range_groups: groups.iter().map(|(_, name)| RangeGroup { name: (*name).to_owned() }).collect(),
     }))
 }
 
@@ -314,6 +372,8 @@ fn forecast_fan(context: &Context, args: &ChartArgs, mut footer: Vec<String>) ->
         thresholds,
         bands,
         markers,
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     });
     Ok((chart, series.data_version.to_string()))
 }
@@ -356,6 +416,8 @@ fn cumulative(
         thresholds,
         bands: Vec::new(),
         markers: Vec::new(),
+        ranges: Vec::new(),
+        range_groups: Vec::new(),
     }))
 }
 

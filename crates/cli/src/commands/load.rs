@@ -198,6 +198,7 @@ pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
         UpstreamArg::Petroivaniuk => SourceId::Petroivaniuk,
         UpstreamArg::Russianwarship => SourceId::Russianwarship,
         UpstreamArg::Economist => return super::assessments::sync_economist(context, args),
+        UpstreamArg::Oryx => return super::oryx::sync(context, args),
     };
     let options = HttpOptions {
         base_url: args.base_url.clone().unwrap_or_else(|| default_base(source).to_owned()),
@@ -227,10 +228,17 @@ pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
         &economist_paths.into_iter().flat_map(|(found, _)| found).collect::<Vec<_>>(),
     )
     .context("import failed; the store is unchanged")?;
+    // Oryx's counts go to their own tables: read first as well, stored after the series.
+    let (oryx_paths, paths): (Vec<_>, Vec<_>) =
+        paths.into_iter().partition(|(_, path)| attrition_sources::is_oryx_path(path));
+    let oryx = super::oryx::read_paths(oryx_paths.iter().map(|(_, path)| path.as_path()))
+        .context("import failed; the store is unchanged")?;
     if paths.is_empty() {
         let mut store = context.store()?;
         let stored = super::assessments::store_economist(&mut store, &economist)?;
-        return super::assessments::report_economist(context, &stored, false);
+        let oryx = super::oryx::store_read(&mut store, oryx)?;
+        super::assessments::report_economist(context, &stored, false)?;
+        return super::oryx::report_load(context, oryx, !stored.is_empty());
     }
     for (_, path) in paths {
         let detected = attrition_sources::read_path(path).context("import failed; the store is unchanged")?;
@@ -244,6 +252,8 @@ pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
     let mut store = context.store()?;
     let summary = ingest(&mut store, &files).context("import failed; the store is unchanged")?;
     let stored = super::assessments::store_economist(&mut store, &economist)?;
+    let oryx = super::oryx::store_read(&mut store, oryx)?;
     finish(context, &store, &files, skipped, summary)?;
-    super::assessments::report_economist(context, &stored, true)
+    super::assessments::report_economist(context, &stored, true)?;
+    super::oryx::report_load(context, oryx, true)
 }

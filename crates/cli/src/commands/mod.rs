@@ -8,6 +8,8 @@ mod chart;
 mod daily;
 mod forecast;
 mod load;
+mod mse;
+mod oryx;
 mod rank;
 mod ratio;
 mod records;
@@ -42,7 +44,9 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Chart(args) => chart::run(context, &args),
         Command::Forecast(args) => forecast::run(context, &args),
         Command::Backtest(args) => backtest::run(context, &args),
+        Command::Mse(args) => mse::run(context, &args),
         Command::Sources(args) => assessments::run(context, &args),
         Command::Estimate(args) => assessments::estimate(context, &args),
+        Command::Oryx(args) => oryx::run(context, &args),
     }
 }

@@ -14,7 +14,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 #[test]
 fn every_kind_is_drawn_as_png_and_svg() {
     let dir = tempfile::tempdir().unwrap();
-    for kind in ["daily", "monthly", "cumulative", "categories", "forecast"] {
+    for kind in ["daily", "monthly", "cumulative", "categories", "forecast", "assessments"] {
         let png = dir.path().join(format!("{kind}.png"));
         let out = attrition(
             shared_store(),

@@ -13,6 +13,8 @@ mod figures;
 mod forecast;
 mod harness;
 mod import;
+mod mse;
+mod oryx;
 mod report;
 mod server;
 mod sync;
