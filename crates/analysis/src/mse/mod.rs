@@ -468,36 +468,47 @@ pub struct Analysis {
     pub skipped: Vec<Skipped>,
 }
 
+/// Above this many lists, profile intervals are computed for M0 and Mt only: every profile point
+/// refits the model on `2^J` cells, and the heterogeneity models' designs grow with `J`.
+pub const PROFILE_MAX_LISTS: usize = 10;
+
 fn model_result(table: &CaptureTable, model: &Model) -> ModelResult {
     let label = model.label(table.names());
     let dependence = dependence(model, table.names());
-    match fit(table, model) {
-        Ok(f) => {
-            let profiled =
-                matches!(model.base, Base::M0 | Base::Mt) && model.heterogeneity != Some(Heterogeneity::Normal);
-            let profile = if f.bounded && profiled {
-                profile_interval(table, model)
-            } else {
-                Err(MseError::NotIdentifiable { model: label.clone(), reason: String::new() })
-            };
-            let error = match (&profile, f.bounded && profiled) {
-                (Err(e), true) => Some(format!("no profile interval: {e}")),
-                _ => None,
-            };
-            let profile = profile.ok();
-            let interval = match (&profile, model.heterogeneity) {
-                (Some(p), _) => Some(p.interval),
-                (None, Some(Heterogeneity::Normal)) if f.bounded => {
-                    Some(log_normal_interval(f.observed as f64, f.estimate, f.se * f.se))
-                }
-                _ => None,
-            };
-            ModelResult { label, fit: Some(f), profile, interval, dependence, error }
-        }
+    let f = match fit(table, model) {
+        Ok(f) => f,
         Err(e) => {
-            ModelResult { label, fit: None, profile: None, interval: None, dependence, error: Some(e.to_string()) }
+            return ModelResult {
+                label,
+                fit: None,
+                profile: None,
+                interval: None,
+                dependence,
+                error: Some(e.to_string()),
+            };
         }
-    }
+    };
+    let n_plus_unseen = matches!(model.base, Base::M0 | Base::Mt);
+    let simple = model.heterogeneity.is_none() && model.interactions.is_empty();
+    let (profile, interval, error) = if !f.bounded || !n_plus_unseen {
+        (None, None, None)
+    } else if model.heterogeneity == Some(Heterogeneity::Normal) {
+        (None, Some(log_normal_interval(f.observed as f64, f.estimate, f.se * f.se)), None)
+    } else if table.lists() > PROFILE_MAX_LISTS && !simple {
+        let note = format!(
+            "log-normal interval: profile intervals are computed for M0 and Mt only above {PROFILE_MAX_LISTS} lists"
+        );
+        (None, Some(log_normal_interval(f.observed as f64, f.estimate, f.se * f.se)), Some(note))
+    } else {
+        match profile_interval(table, model) {
+            Ok(p) => {
+                let interval = p.interval;
+                (Some(p), Some(interval), None)
+            }
+            Err(e) => (None, None, Some(format!("no profile interval: {e}"))),
+        }
+    };
+    ModelResult { label, fit: Some(f), profile, interval, dependence, error }
 }
 
 /// The dependence a log-linear model allows between lists, briefly (`none (independent

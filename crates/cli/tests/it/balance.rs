@@ -6,7 +6,7 @@
 //! day) − cum(report of the first day)`, a report-day total `cum(last day) − cum(day before)`,
 //! and the area gained `A(last day) − A(day before the first)` / 10⁶.
 
-use crate::harness::{Outcome, attrition, shared_store, write_file};
+use crate::harness::write_file;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -15,15 +15,7 @@ fn economist_area() -> PathBuf {
         .join("../../../shared/data/economist/source-data/area_assessed_as_controlled_by_russia.csv")
 }
 
-fn run(args: &[&str]) -> Outcome {
-    attrition(shared_store(), std::iter::once("--quiet").chain(args.iter().copied())).run()
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    run(&all).json()
-}
+use crate::harness::{json_on_shared as json, on_shared as run};
 
 #[track_caller]
 fn close(value: &Value, expected: f64, tolerance: f64) {

@@ -7,18 +7,7 @@
 //! `C_T 650640 on 2024-09-27; P(by 2024-12-31) 0.902987; crossing q10 2024-11-26, q50
 //! 2024-12-08, q90 2024-12-31`.
 
-use crate::harness::{Outcome, attrition, shared_store};
-use serde_json::Value;
-
-fn run(args: &[&str]) -> Outcome {
-    attrition(shared_store(), std::iter::once("--quiet").chain(args.iter().copied())).run()
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    run(&all).json()
-}
+use crate::harness::{json_on_shared as json, on_shared as run};
 
 const HINDSIGHT: [&str; 8] =
     ["forecast", "personnel", "--as-of", "2024-09-28", "--reach", "750000", "--by", "2024-12-31"];

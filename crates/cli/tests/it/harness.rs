@@ -144,3 +144,15 @@ pub fn shared_store() -> &'static Path {
         db
     })
 }
+
+/// `attrition --quiet ARGS…` on the shared store of the real data.
+pub fn on_shared(args: &[&str]) -> Outcome {
+    attrition(shared_store(), std::iter::once("--quiet").chain(args.iter().copied())).run()
+}
+
+/// `attrition --quiet --json ARGS…` on the shared store, parsed.
+pub fn json_on_shared(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    on_shared(&all).json()
+}

@@ -2,14 +2,8 @@
 //! values computed independently by `scripts/expected_trends.py` (plain Python sorting over the
 //! JSON files; its output is pasted below), under both conventions.
 
-use crate::harness::{attrition, shared_store};
+use crate::harness::{attrition, json_on_shared as json, shared_store};
 use serde_json::Value;
-
-fn json(args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    attrition(shared_store(), all).run().json()
-}
 
 fn rank_entry<'a>(ranking: &'a Value, label: &str) -> &'a Value {
     ranking["periods"].as_array().unwrap().iter().find(|p| p["label"] == label).unwrap_or_else(|| panic!("{label}"))
