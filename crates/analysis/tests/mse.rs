@@ -531,6 +531,8 @@ fn rejects_bad_input_naming_line_and_column() {
     check(&["A,B", "1,0", "0,0"], "line 3: the record is on no list");
     check(&["A,B", "1,0", "0,1,1"], "line 3: 3 fields, but the header has 2");
     check(&["id,A,B", "x,1,0", "x,0,1"], "record id \"x\" appears again (first on line 2)");
+    check(&["A,B,count", "1,1,99999999999999999999"], "it is larger than 10^12");
+    check(&["A,B,count", "1,1,900000000000", "1,0,900000000000"], "more than 1000000000000 records");
     let header: Vec<String> = (0..16).map(|i| format!("L{i}")).collect();
     let err = read_rows(&header, Vec::new()).unwrap_err();
     assert!(matches!(err, MseError::TooManyLists { lists: 16, max: 15 }));

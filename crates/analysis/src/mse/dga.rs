@@ -30,8 +30,10 @@
 //! # Grid
 //! dga takes a fixed grid of `m`; the posterior is truncated at its end. With
 //! [`MissingGrid::Auto`] the grid starts at `0..max(1000, 4n)` and doubles until the mass in its
-//! upper half is below 1e-6 (METHODS.md §1.4), up to `max(10⁵, 100n)`; beyond that the result is
-//! flagged: the data and prior do not bound `N`.
+//! upper half is below 1e-6 (METHODS.md §1.4), up to `max(10⁵, 100n)` (and at most
+//! [`MAX_GRID`] values); beyond that the result is flagged: the data and prior do not bound `N`
+//! (a heavy tail, typical when the saturated graph has weight: its posterior in `m` falls off
+//! only like a power of `m`).
 //!
 //! # Cost
 //! Only the zero cell of each margin depends on `m`, so each `(S, m)` costs one `lnΓ`; each
@@ -40,8 +42,11 @@
 
 use super::graphs::{Graph, decomposable_graphs};
 use super::special::ln_gamma;
-use super::{CaptureTable, MseError};
+use super::{CaptureTable, MAX_TOTAL, MseError};
 use serde::Serialize;
+
+/// The most values a grid of `m` may have.
+pub const MAX_GRID: u64 = 10_000_000;
 
 /// Lists dga can average over.
 pub const DGA_LISTS: std::ops::RangeInclusive<usize> = 3..=5;
@@ -419,18 +424,20 @@ pub fn dga(table: &CaptureTable, options: &DgaOptions) -> Result<Dga, MseError> 
     let mut flags = Vec::new();
     let (from, to, per_graph, column) = match options.grid {
         MissingGrid::Range { from, to } => {
-            if from > to || to - from > 50_000_000 {
+            if from > to || to - from >= MAX_GRID || to > MAX_TOTAL {
                 return Err(MseError::BadOption {
                     option: "missing",
-                    reason: format!("{from}..{to} is not a grid of at most 50 million values"),
+                    reason: format!(
+                        "{from}..{to} is not a grid of at most {MAX_GRID} values ending at most at {MAX_TOTAL}"
+                    ),
                 });
             }
             let (per_graph, column) = pass(&pieces, &graphs, from, to);
             (from, to, log_values(&per_graph), column)
         }
         MissingGrid::Auto => {
-            let cap = (100 * observed).max(100_000);
-            let mut to = (4 * observed).max(1000);
+            let cap = (100 * observed).clamp(100_000, MAX_GRID - 1);
+            let mut to = (4 * observed).clamp(1000, cap);
             let (mut per_graph, mut column) = pass(&pieces, &graphs, 0, to);
             loop {
                 let posterior = normalise(&column);

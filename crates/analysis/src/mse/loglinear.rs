@@ -585,8 +585,10 @@ pub fn fit(table: &CaptureTable, model: &Model) -> Result<LogLinearFit, MseError
         FitStatus::Bounded if !se.is_finite() => flags.push("the standard error is undefined".to_owned()),
         FitStatus::Bounded => {}
     }
-    for name in &dropped {
-        flags.push(format!("{name} was negative and dropped (Chao's lower bound)"));
+    match dropped.len() {
+        0 => {}
+        1 => flags.push(format!("{} was negative and dropped (Chao's lower bound)", dropped[0])),
+        _ => flags.push(format!("{} were negative and dropped (Chao's lower bound)", dropped.join(", "))),
     }
     let coefficients = columns
         .iter()

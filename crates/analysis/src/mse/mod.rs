@@ -10,7 +10,7 @@
 //!   cannot test this, and positive dependence (the usual case) makes the estimate too low;
 //! * log-linear models ([`loglinear`]: Rcapture's `closedp.t`/`closedpCI.t`): dependence through
 //!   the interactions or heterogeneity the model names, none beyond them;
-//! * dga ([`dga`]: Madigan & York 1997): any decomposable graphical model, averaged by posterior
+//! * dga ([`mod@dga`]: Madigan & York 1997): any decomposable graphical model, averaged by posterior
 //!   probability.
 //!
 //! # Input
@@ -47,7 +47,7 @@ pub use loglinear::{
     Base, Coefficient, FitStatus, Heterogeneity, LogLinearFit, Model, ModelSearch, ProfileInterval, fit,
     profile_interval, search_two_way, standard_models,
 };
-pub use table::{CaptureTable, InputRow, Layout, MAX_LISTS, ParsedInput, SMALL_LIST, read_rows};
+pub use table::{CaptureTable, InputRow, Layout, MAX_LISTS, MAX_TOTAL, ParsedInput, SMALL_LIST, read_rows};
 pub use twolist::{TWO_LIST_ASSUMPTION, TwoList, log_normal_interval, pairwise, two_list, two_list_named};
 
 use serde::Serialize;
@@ -92,6 +92,12 @@ pub enum MseError {
     /// No records at all.
     #[error("no records: the table is empty")]
     NoRecords,
+    /// More records than supported.
+    #[error("the counts add up to more than {max} records")]
+    TooLarge {
+        /// The limit.
+        max: u64,
+    },
     /// Counts of the wrong length.
     #[error("{found} cell counts for {lists} lists: expected {expected}")]
     CellCount {
@@ -125,7 +131,9 @@ pub enum MseError {
         line: u64,
     },
     /// A flag other than 0 or 1.
-    #[error("line {line}, column {column}: {value:?} is not a list flag (use 0 or 1)")]
+    #[error(
+        "line {line}, column {column}: {value:?} is not a list flag (use 0 or 1; every column but id and count is read as a list)"
+    )]
     BadFlag {
         /// Line.
         line: u64,

@@ -19,6 +19,10 @@ use serde::Serialize;
 /// The most lists a table may have (2^15 − 1 observable patterns).
 pub const MAX_LISTS: usize = 15;
 
+/// The largest total a table may hold (10¹²): far above any list of people, and small enough
+/// that no sum of counts can overflow.
+pub const MAX_TOTAL: u64 = 1_000_000_000_000;
+
 /// Lists with fewer records than this are warned about (dga `check.strata`).
 pub const SMALL_LIST: u64 = 10;
 
@@ -55,6 +59,10 @@ impl CaptureTable {
         }
         if counts[0] != 0 {
             return Err(MseError::UnobservedCell { count: counts[0] });
+        }
+        let total = counts.iter().try_fold(0u64, |sum, &c| sum.checked_add(c).filter(|&s| s <= MAX_TOTAL));
+        if total.is_none() {
+            return Err(MseError::TooLarge { max: MAX_TOTAL });
         }
         let table = CaptureTable { names, counts };
         if table.observed() == 0 {
@@ -308,6 +316,7 @@ pub fn read_rows(header: &[String], rows: impl IntoIterator<Item = InputRow>) ->
     let mut first_line = vec![0u64; 1 << lists];
     let mut ids: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     let mut read = 0usize;
+    let mut total = 0u64;
     for row in rows {
         let line = row.line;
         if row.fields.iter().all(|f| f.trim().is_empty()) {
@@ -345,6 +354,10 @@ pub fn read_rows(header: &[String], rows: impl IntoIterator<Item = InputRow>) ->
                 }
                 first_line[mask] = line;
                 counts[mask] = count;
+                total = total.saturating_add(count);
+                if total > MAX_TOTAL {
+                    return Err(MseError::TooLarge { max: MAX_TOTAL });
+                }
             }
             None => {
                 if mask == 0 {
@@ -382,7 +395,7 @@ fn parse_count(text: &str, line: u64, column: &str) -> Result<u64, MseError> {
     if !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad("a count must be a whole number of records"));
     }
-    text.parse::<u64>().map_err(|_| bad("it is too large"))
+    text.parse::<u64>().ok().filter(|&c| c <= MAX_TOTAL).ok_or_else(|| bad("it is larger than 10^12"))
 }
 
 fn pattern_text(names: &[String], mask: usize) -> String {

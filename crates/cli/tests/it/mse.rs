@@ -152,7 +152,7 @@ fn bad_input_is_refused_naming_the_problem() {
         (
             "bad-flag.csv",
             "A,B,count\n1,0,4\n1,2,3\n",
-            "bad-flag.csv: line 3, column B: \"2\" is not a list flag (use 0 or 1)",
+            "bad-flag.csv: line 3, column B: \"2\" is not a list flag (use 0 or 1; every column but id and count is read as a list)",
         ),
         (
             "negative.csv",
