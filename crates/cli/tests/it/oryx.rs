@@ -18,11 +18,10 @@
 //! ```
 
 use crate::harness::{attrition, empty_store, fingerprint, general_staff_dir, imported_store, write_file};
+use crate::server::Server;
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// `../shared/data/oryx`, read in place.
 fn oryx_dir() -> PathBuf {
@@ -212,99 +211,9 @@ fn unknown_status_column_is_refused() {
 
 // ---- sync ------------------------------------------------------------------------------------
 
-/// A small HTTP/1.1 server on 127.0.0.1 for `sync --source oryx`, one thread per connection:
-///
-/// - `/oryx/NAME`: the shared Oryx file, byte for byte;
-/// - `/status/CODE/oryx/NAME`: that HTTP status;
-/// - `/html/oryx/NAME`: an HTML page with status 200;
-/// - `/half/oryx/NAME`: a complete answer holding the first half of the file;
-/// - `/short/oryx/NAME`: headers announcing the whole file, then half of it, then the end.
-struct OryxServer {
-    port: u16,
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl OryxServer {
-    fn start() -> OryxServer {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-        let port = listener.local_addr().expect("address").port();
-        let log: Arc<Mutex<Vec<String>>> = Arc::default();
-        let thread_log = Arc::clone(&log);
-        // The thread ends with the test process; each test starts its own server.
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let log = Arc::clone(&thread_log);
-                std::thread::spawn(move || serve(stream, &log));
-            }
-        });
-        OryxServer { port, log }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    fn requests(&self) -> Vec<String> {
-        self.log.lock().unwrap().clone()
-    }
-}
-
-fn serve(stream: TcpStream, log: &Mutex<Vec<String>>) {
-    let Ok(reading) = stream.try_clone() else { return };
-    let mut reader = BufReader::new(reading);
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
-            break;
-        }
-    }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("").to_owned();
-    log.lock().unwrap().push(target.clone());
-    drop(answer(stream, &target));
-}
-
-fn answer(mut stream: TcpStream, target: &str) -> std::io::Result<()> {
-    let file = |name: &str| std::fs::read(oryx_dir().join(name)).ok().filter(|_| !name.contains('/'));
-    let mut parts = target.trim_start_matches('/').splitn(2, '/');
-    let (head, rest) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let (status, kind, body, announced) = match head {
-        "oryx" => match file(rest) {
-            Some(bytes) => (200, "text/plain", bytes.clone(), bytes.len()),
-            None => (404, "text/plain", b"no such file".to_vec(), 12),
-        },
-        "status" => {
-            let (code, _) = rest.split_once('/').unwrap_or((rest, ""));
-            (code.parse().unwrap_or(400), "text/plain", b"on purpose".to_vec(), 10)
-        }
-        "html" => {
-            let page = b"<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head></html>\n".to_vec();
-            let length = page.len();
-            (200, "text/html", page, length)
-        }
-        "half" | "short" => {
-            let bytes = file(rest.trim_start_matches("oryx/")).unwrap_or_default();
-            let half = bytes[..bytes.len() / 2].to_vec();
-            let announced = if head == "half" { half.len() } else { bytes.len() };
-            (200, "text/plain", half, announced)
-        }
-        _ => (404, "text/plain", b"no such route".to_vec(), 13),
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status} Whatever\r\nContent-Type: {kind}\r\nContent-Length: {announced}\r\nConnection: close\r\n\r\n"
-    )?;
-    stream.write_all(&body)?;
-    stream.flush()?;
-    stream.shutdown(std::net::Shutdown::Write)
-}
-
 #[test]
 fn sync_stores_the_real_counts_with_the_url_as_provenance() {
-    let server = OryxServer::start();
+    let server = Server::start();
     let store = imported_store();
     let base = server.url("/oryx");
     let json =
@@ -329,16 +238,16 @@ fn sync_stores_the_real_counts_with_the_url_as_provenance() {
 
 #[test]
 fn broken_answers_leave_the_store_unchanged() {
-    let server = OryxServer::start();
+    let server = Server::start();
     let store = imported_store();
     attrition(&store.db, ["--quiet", "import"]).path(&oryx_dir()).run().ok();
     let before = fingerprint(&store.db);
     let cases: [(&str, &[&str]); 5] = [
-        ("/status/404/oryx", &["HTTP 404", "--base-url"]),
-        ("/status/503/oryx", &["HTTP 503", "server error"]),
-        ("/html/oryx", &["expected Oryx CSV but got an HTML page"]),
-        ("/half/oryx", &["fields where the header has 18"]),
-        ("/short/oryx", &["/short/oryx/daily_count.csv"]),
+        ("/fault/404/all/oryx", &["HTTP 404", "--base-url"]),
+        ("/fault/503/all/oryx", &["HTTP 503", "server error"]),
+        ("/fault/html/all/oryx", &["expected Oryx CSV but got an HTML page"]),
+        ("/fault/truncate/all/oryx", &["fields where the header has 18"]),
+        ("/fault/short/all/oryx", &["/fault/short/all/oryx/daily_count.csv"]),
     ];
     for (prefix, needles) in cases {
         let base = server.url(prefix);
@@ -352,8 +261,8 @@ fn broken_answers_leave_the_store_unchanged() {
     }
     // A server error is retried once; a missing file is not.
     let requests = server.requests();
-    assert_eq!(requests.iter().filter(|r| r.starts_with("/status/503/")).count(), 2, "{requests:?}");
-    assert_eq!(requests.iter().filter(|r| r.starts_with("/status/404/")).count(), 1, "{requests:?}");
+    assert_eq!(requests.iter().filter(|r| r.starts_with("/fault/503/")).count(), 2, "{requests:?}");
+    assert_eq!(requests.iter().filter(|r| r.starts_with("/fault/404/")).count(), 1, "{requests:?}");
 }
 
 // ---- the comparison --------------------------------------------------------------------------

@@ -215,6 +215,15 @@ fn plain(target: &str, records: Option<usize>) -> Reply {
             Err(_) => text(404, "no such file"),
         };
     }
+    if let Some(name) = path.strip_prefix("/oryx/") {
+        if name.contains('/') || name.starts_with('.') {
+            return text(404, "no such file");
+        }
+        return match std::fs::read(general_staff_dir().join("../oryx").join(name)) {
+            Ok(bytes) => Reply::Full { status: 200, content_type: "text/csv", body: bytes },
+            Err(_) => text(404, "no such file"),
+        };
+    }
     if let Some(name) = path.strip_prefix("/economist/") {
         // The Economist's repository layout: source-data/FILE and output-data/FILE.
         let allowed = name.split_once('/').is_some_and(|(dir, file)| {
