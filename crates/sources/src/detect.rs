@@ -90,6 +90,17 @@ pub fn read_bytes(location: &str, bytes: &[u8], expected: Option<SourceId>) -> R
     }
 }
 
+/// The files directly inside `dir` that `keep` accepts, in name order.
+///
+/// # Errors
+/// The I/O error of reading the directory.
+pub fn files_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file() && keep(p)).collect();
+    files.sort();
+    Ok(files)
+}
+
 /// Reads a file, or every `.json` file directly inside a directory (in name order).
 ///
 /// # Errors
@@ -102,13 +113,7 @@ pub fn read_path(path: &Path) -> Result<Vec<Detected>, ReadError> {
     let location = path.display().to_string();
     let io = |source| ReadError::Io { location: location.clone(), source };
     if path.is_dir() {
-        let mut files: Vec<_> = std::fs::read_dir(path)
-            .map_err(io)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")))
-            .collect();
-        files.sort();
+        let files = files_in(path, |p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"))).map_err(io)?;
         let mut out = Vec::with_capacity(files.len());
         for file in &files {
             out.extend(read_path(file)?);

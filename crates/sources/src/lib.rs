@@ -22,7 +22,7 @@ mod petroivaniuk;
 mod registry;
 mod russianwarship;
 
-pub use detect::{Detected, read_bytes, read_path, sha256_hex};
+pub use detect::{Detected, files_in, read_bytes, read_path, sha256_hex};
 pub use economist::{
     ECONOMIST_DEFAULT_BASE, ECONOMIST_FILES, EconomistError, EconomistFile, read_assessments, read_meta_estimate,
 };

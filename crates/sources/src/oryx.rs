@@ -218,13 +218,7 @@ pub fn read_oryx_path(path: &Path) -> Result<Vec<OryxDetected>, ReadError> {
     let location = path.display().to_string();
     let io = |source| ReadError::Io { location: location.clone(), source };
     if path.is_dir() {
-        let mut files: Vec<_> = std::fs::read_dir(path)
-            .map_err(io)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && file_kind(p).is_some())
-            .collect();
-        files.sort();
+        let files = crate::files_in(path, |p| file_kind(p).is_some()).map_err(io)?;
         let mut out = Vec::with_capacity(files.len());
         for file in &files {
             out.extend(read_oryx_path(file)?);

@@ -41,12 +41,7 @@ pub(crate) fn economist_files(path: &Path) -> Vec<PathBuf> {
     }
     let mut found = Vec::new();
     for dir in [path.to_path_buf(), path.join("source-data"), path.join("output-data")] {
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            let mut files: Vec<PathBuf> =
-                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file() && named(p)).collect();
-            files.sort();
-            found.extend(files);
-        }
+        found.extend(attrition_sources::files_in(&dir, named).unwrap_or_default());
     }
     found
 }
