@@ -15,6 +15,7 @@
 
 mod assessment;
 mod batch;
+mod claim;
 mod category;
 mod convention;
 mod observation;
@@ -23,6 +24,7 @@ mod period;
 pub use assessment::{
     Assessment, DatePrecision, Hedge, MetaEstimate, MethodClass, Metric, Origin, RateUnit, Scope, Side, UnknownMetric,
 };
+pub use claim::{Claim, ClaimKind, RankBy, RankOrder, RankSpec, VerdictKind};
 pub use batch::{FileKind, ParsedFile, Provenance};
 pub use category::{Category, UnknownCategory};
 pub use convention::{Convention, UnknownConvention};

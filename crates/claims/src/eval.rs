@@ -1,0 +1,1 @@
+//! Field-level evaluation of extraction and checking against labelled articles.

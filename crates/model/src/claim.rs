@@ -1,0 +1,122 @@
+//! Claims: one quantitative statement about losses found in a text, in the shape DESIGN.md
+//! ("Claims") fixes, and the verdict on it.
+
+use crate::{Convention, Hedge, Metric, RateUnit, Side};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// What a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A figure ("21,470 troops in February").
+    #[default]
+    Value,
+    /// A rank among periods ("the second-highest month"): `low` = `high` = the rank.
+    Rank,
+    /// A projection ("will pass one million by the end of May"): the threshold in `low`/`high`,
+    /// the target in `period`.
+    Projection,
+}
+
+/// Which end a rank counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankOrder {
+    /// 1 = the highest.
+    Highest,
+    /// 1 = the lowest.
+    Lowest,
+}
+
+/// What a rank compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankBy {
+    /// Period totals.
+    Total,
+    /// Daily averages (a rate).
+    DailyAverage,
+}
+
+/// The terms of a rank claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankSpec {
+    /// Highest or lowest first.
+    pub order: RankOrder,
+    /// Totals or daily averages.
+    pub by: RankBy,
+    /// The kind of period: `month` (the only one the texts use so far), `week`, `quarter`, `year`.
+    pub unit: String,
+    /// The first and last period compared (`YYYY-MM`), when the text limits them ("the highest
+    /// since last May"); otherwise every complete period of the war.
+    pub among: Option<[String; 2]>,
+}
+
+/// One claim, as `attrition claims extract --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// UTF-8 byte offsets `[start, end)` of `quote` in the text.
+    pub span: [usize; 2],
+    /// The exact text.
+    pub quote: String,
+    /// Whose losses; `None` when the text does not say.
+    pub side: Option<Side>,
+    /// What is counted; `None` when the text does not say.
+    pub metric: Option<Metric>,
+    /// The lower end of the claimed value (`None` for an open bound: "fewer than 250").
+    pub low: Option<f64>,
+    /// The upper end (`None` for an open bound: "more than 65,000").
+    pub high: Option<f64>,
+    /// How the value is qualified.
+    pub qualifier: Hedge,
+    /// A rate's unit.
+    pub rate: Option<RateUnit>,
+    /// The loss days covered, inclusive, resolved against the text's date.
+    pub period: Option<[Date; 2]>,
+    /// A total since 2022-02-24.
+    pub cumulative: bool,
+    /// Value, rank or projection.
+    pub kind: ClaimKind,
+    /// The rank's terms (rank claims only).
+    pub rank: Option<RankSpec>,
+    /// A convention the text states explicitly ("by the date of the reports"), if any.
+    pub convention: Option<Convention>,
+    /// The text removes a backlog or correction explicitly.
+    pub net_of_corrections: bool,
+    /// Who the text says the figure comes from.
+    pub attribution: Option<String>,
+    /// A vague amount ("tens of thousands"): `low`/`high` give its conventional range.
+    pub vague: bool,
+    /// The digits written, for the rounding tolerance: the value's last significant digit's unit
+    /// (38,130 → 10; 1.22 million → 10,000). `None` for spelled-out or vague amounts.
+    pub unit: Option<f64>,
+}
+
+/// What the data say about a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    /// The data agree within the claim's tolerance.
+    Supported,
+    /// The data disagree.
+    Contradicted,
+    /// The data do not measure it (another side, a metric the series lacks, a future date).
+    NotCheckable,
+    /// A figure given as one metric matches the series' different metric ("killed" equal to the
+    /// General Staff's personnel losses).
+    MetricMismatch,
+}
+
+impl VerdictKind {
+    /// The stable name.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            VerdictKind::Supported => "supported",
+            VerdictKind::Contradicted => "contradicted",
+            VerdictKind::NotCheckable => "not_checkable",
+            VerdictKind::MetricMismatch => "metric_mismatch",
+        }
+    }
+}
