@@ -1,1 +1,402 @@
-//! Checking claims against the daily record.
+//! Checking claims against the daily record as of the text's date.
+//!
+//! # Rules
+//! * **Tolerance** from the qualifier and the claim's own rounding: `exact` → within half a unit of
+//!   the last significant digit (38,130 → ±5; 35,000 → ±500; "1.22 million" → ±5,000); `about` →
+//!   ± max(that, 2% of the claim); `nearly` → 0.95·claim ≤ truth ≤ claim; `more_than` → truth >
+//!   claim; `at_least` → ≥; `up_to` → ≤; `less_than` → <; a range → low ≤ truth ≤ high. A value
+//!   that cannot be rounded to the claim is contradicted.
+//! * **Figures**: a cumulative total as of the text's date is the report of that date; one as of
+//!   an earlier day L is the count at the end of L; a period's losses are computed under loss-day
+//!   and report-day (and net of corrections when the text removes them), and the verdict says
+//!   which convention matches; a rate divides by the days (`per_week` × 7) or by whole months.
+//! * **Ranks** compare complete months (from March 2022, the first complete one) as of the text's
+//!   date, by total or by daily average, over the months the claim names ("since last May").
+//! * **Projections** are checked with hindsight where the data now reach the target, and carry the
+//!   probability the calibrated forecast gave as of the text's date.
+//! * **Not checkable**: another side's losses, a metric the series does not measure (named deaths,
+//!   wounded, recruits, call-ups), a period the data do not cover. A `killed` figure that matches
+//!   the General Staff's personnel losses is a **metric mismatch**, with both figures.
+
+use attrition_analysis::forecast::{ForecastModel, ForecastRequest, ForecastSettings, History, forecast};
+use attrition_analysis::{DayTable, Record};
+use attrition_model::{
+    Category, Claim, ClaimKind, Convention, Hedge, Metric, RankBy, RankOrder, RateUnit, Side, VerdictKind, WAR_START,
+};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// A claim with its verdict and the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checked {
+    /// The claim.
+    pub claim: Claim,
+    /// The verdict.
+    pub verdict: VerdictKind,
+    /// The figure computed from the data (a rank for rank claims, the outcome for projections).
+    pub truth: Option<f64>,
+    /// The interval of figures the claim allows, `[low, high]` (open ends as `None`).
+    pub accepted: Option<[Option<f64>; 2]>,
+    /// The convention of `truth`.
+    pub convention: Option<Convention>,
+    /// Every convention under which the claim holds.
+    pub matches: Vec<Convention>,
+    /// How the figure was computed, or why there is none.
+    pub evidence: String,
+    /// For a projection: the probability the forecast gave as of the text's date.
+    pub probability: Option<f64>,
+    /// The data version.
+    pub data_version: String,
+}
+
+/// The data a text is checked against.
+pub struct CheckData<'a> {
+    /// The record as known on the text's date.
+    pub as_of: &'a Record,
+    /// The record as it stands now (for hindsight on projections).
+    pub now: &'a Record,
+    /// The text's date.
+    pub date: Date,
+}
+
+/// The interval a claim allows.
+#[must_use]
+pub fn accepted(claim: &Claim) -> Option<[Option<f64>; 2]> {
+    let value = claim.low.or(claim.high)?;
+    let half_unit = claim.unit.unwrap_or_else(|| significant_unit(value)) / 2.0;
+    Some(match claim.qualifier {
+        Hedge::Exact => [Some(value - half_unit), Some(value + half_unit)],
+        Hedge::About => {
+            let spread = half_unit.max(0.02 * value);
+            [Some(value - spread), Some(value + spread)]
+        }
+        Hedge::Nearly => [Some(0.95 * value), Some(value)],
+        Hedge::MoreThan | Hedge::AtLeast => [claim.low, None],
+        Hedge::UpTo | Hedge::LessThan => [None, claim.high.or(claim.low)],
+        Hedge::Range => [claim.low, claim.high],
+    })
+}
+
+/// The unit of the last significant digit of a whole number (trailing zeros are not significant):
+/// 38,130 → 10; 35,000 → 1,000; 767 → 1. Fractions: 0.1 per decimal.
+fn significant_unit(value: f64) -> f64 {
+    if value.fract().abs() > 1e-9 {
+        let mut unit = 1.0;
+        let mut scaled = value;
+        for _ in 0..6 {
+            if (scaled - scaled.round()).abs() < 1e-6 {
+                break;
+            }
+            scaled *= 10.0;
+            unit /= 10.0;
+        }
+        return unit;
+    }
+    let mut unit = 1.0;
+    #[allow(clippy::cast_possible_truncation)]
+    let mut n = value.abs().round() as i64;
+    while n != 0 && n % 10 == 0 {
+        n /= 10;
+        unit *= 10.0;
+    }
+    unit
+}
+
+/// Whether `truth` lies in the accepted interval, with the strictness of the qualifier.
+fn holds(claim: &Claim, truth: f64) -> bool {
+    let Some([low, high]) = accepted(claim) else { return false };
+    let tiny = 1e-9;
+    match claim.qualifier {
+        Hedge::MoreThan => low.is_some_and(|l| truth > l + tiny),
+        Hedge::LessThan => high.is_some_and(|h| truth < h - tiny),
+        _ => low.is_none_or(|l| truth >= l - tiny) && high.is_none_or(|h| truth <= h + tiny),
+    }
+}
+
+/// The series counterpart of a metric the data measure.
+fn category_of(metric: Metric) -> Option<Category> {
+    match metric {
+        Metric::PersonnelLosses | Metric::Casualties | Metric::Killed => Some(Category::Personnel),
+        Metric::Equipment(category) => Some(category),
+        _ => None,
+    }
+}
+
+fn not_checkable(claim: &Claim, data_version: &str, why: String) -> Checked {
+    Checked {
+        claim: claim.clone(),
+        verdict: VerdictKind::NotCheckable,
+        truth: None,
+        accepted: accepted(claim),
+        convention: None,
+        matches: Vec::new(),
+        evidence: why,
+        probability: None,
+        data_version: data_version.to_owned(),
+    }
+}
+
+/// Checks one claim.
+#[must_use]
+pub fn check(claim: &Claim, data: &CheckData<'_>) -> Checked {
+    let version = data.as_of.data_version().to_string();
+    if matches!(claim.side, Some(Side::Ukraine | Side::Ussr)) {
+        return not_checkable(
+            claim,
+            &version,
+            "about Ukraine's own losses: the General Staff reports Russia's only".to_owned(),
+        );
+    }
+    let Some(metric) = claim.metric else {
+        return not_checkable(claim, &version, "the text does not say what the figure counts".to_owned());
+    };
+    let Some(category) = category_of(metric) else {
+        return not_checkable(claim, &version, format!("{}: the data do not measure it", metric.meaning()));
+    };
+    let outcome = match claim.kind {
+        ClaimKind::Rank => check_rank(claim, category, data),
+        ClaimKind::Projection => check_projection(claim, category, data),
+        ClaimKind::Value => check_value(claim, category, data),
+    };
+    let mut checked = match outcome {
+        Ok(checked) => checked,
+        Err(why) => return not_checkable(claim, &version, why),
+    };
+    if metric == Metric::Killed {
+        // A "killed" figure can only be compared with personnel losses to say it is not one.
+        checked.verdict = if checked.verdict == VerdictKind::Supported {
+            checked.evidence = format!(
+                "metric mismatch: the figure equals the General Staff's personnel losses (killed and wounded), not the killed; {}",
+                checked.evidence
+            );
+            VerdictKind::MetricMismatch
+        } else {
+            checked.truth = None;
+            checked.evidence =
+                "killed only: the data do not measure deaths (the General Staff counts killed and wounded together)"
+                    .to_owned();
+            VerdictKind::NotCheckable
+        };
+    }
+    checked
+}
+
+/// One computed figure under a convention.
+struct Computed {
+    convention: Convention,
+    value: f64,
+    how: String,
+}
+
+fn tables(record: &Record, category: Category) -> Result<[(Convention, DayTable); 2], String> {
+    let table = |c| record.day_table(category, c).map_err(|e| e.to_string());
+    Ok([(Convention::LossDay, table(Convention::LossDay)?), (Convention::ReportDay, table(Convention::ReportDay)?)])
+}
+
+fn check_value(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result<Checked, String> {
+    let conventions: Vec<Convention> = match claim.convention {
+        Some(c) => vec![c],
+        None => vec![Convention::LossDay, Convention::ReportDay],
+    };
+    let mut computed = Vec::new();
+    for (convention, table) in tables(data.as_of, category)? {
+        if !conventions.contains(&convention) {
+            continue;
+        }
+        if let Some(figure) = figure(claim, &table, data.date)? {
+            computed.push(Computed { convention, value: figure.0, how: figure.1 });
+        }
+    }
+    verdict_from(claim, data, computed)
+}
+
+/// The claim's figure from one table: `(value, how)`.
+fn figure(claim: &Claim, table: &DayTable, date: Date) -> Result<Option<(f64, String)>, String> {
+    let net = claim.net_of_corrections;
+    let convention = table.convention();
+    let (start, end) = match claim.period {
+        Some([start, end]) => (start, end),
+        None if claim.cumulative => {
+            // A total as of the text's date: the report of that date.
+            let report = date.min(table.last_report());
+            let day =
+                report.checked_sub(i64::from(convention.report_offset_days()).days()).map_err(|e| e.to_string())?;
+            (WAR_START, day)
+        }
+        None => return Err("no period: the text does not say when".to_owned()),
+    };
+    let start = if claim.cumulative { WAR_START } else { start.max(WAR_START) };
+    if end > table.last_day() {
+        return Err(format!(
+            "the period ends on {end}, after the last day of the data as of {date} ({})",
+            table.last_day()
+        ));
+    }
+    let window = table.window(start, end).map_err(|e| e.to_string())?;
+    #[allow(clippy::cast_precision_loss)]
+    let total = window.total(net) as f64;
+    let days = window.days;
+    let value = match claim.rate {
+        None => total,
+        #[allow(clippy::cast_precision_loss)]
+        Some(RateUnit::PerDay) => total / days as f64,
+        #[allow(clippy::cast_precision_loss)]
+        Some(RateUnit::PerWeek) => total / days as f64 * 7.0,
+        Some(RateUnit::PerMonth) => total / whole_months(start, end).unwrap_or(days as f64 / (365.25 / 12.0)),
+        #[allow(clippy::cast_precision_loss)]
+        Some(RateUnit::PerYear) => total / days as f64 * 365.25,
+    };
+    let how = format!(
+        "{} {}: cumulative {} (report {}) − {} (report {}) = {}{}{}",
+        table.category().id(),
+        if window.start == window.end { window.start.to_string() } else { format!("{}..{}", window.start, window.end) },
+        window.cumulative_end,
+        window.end_report,
+        window.cumulative_start,
+        window.start_report,
+        window.total(net),
+        if net { " net of corrections" } else { "" },
+        match claim.rate {
+            Some(unit) => format!("; {:.2} {}", value, unit.words()),
+            None => String::new(),
+        }
+    );
+    Ok(Some((value, how)))
+}
+
+/// Whole calendar months from `start` to `end` when they are exactly that.
+fn whole_months(start: Date, end: Date) -> Option<f64> {
+    if start.day() != 1 || end.tomorrow().ok()?.day() != 1 {
+        return None;
+    }
+    let months =
+        (i32::from(end.year()) - i32::from(start.year())) * 12 + i32::from(end.month()) - i32::from(start.month()) + 1;
+    Some(f64::from(months))
+}
+
+fn verdict_from(claim: &Claim, data: &CheckData<'_>, computed: Vec<Computed>) -> Result<Checked, String> {
+    let Some(first) = computed.first() else { return Err("no figure could be computed".to_owned()) };
+    let matches: Vec<Convention> = computed.iter().filter(|c| holds(claim, c.value)).map(|c| c.convention).collect();
+    let chosen = computed.iter().find(|c| matches.first() == Some(&c.convention)).unwrap_or(first);
+    Ok(Checked {
+        claim: claim.clone(),
+        verdict: if matches.is_empty() { VerdictKind::Contradicted } else { VerdictKind::Supported },
+        truth: Some(chosen.value),
+        accepted: accepted(claim),
+        convention: Some(chosen.convention),
+        matches,
+        evidence: chosen.how.clone(),
+        probability: None,
+        data_version: data.as_of.data_version().to_string(),
+    })
+}
+
+fn month_label(day: Date) -> String {
+    format!("{:04}-{:02}", day.year(), day.month())
+}
+
+fn check_rank(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result<Checked, String> {
+    let spec = claim.rank.as_ref().ok_or("a rank claim without its terms")?;
+    let Some([start, _]) = claim.period else { return Err("a rank claim without its month".to_owned()) };
+    let claimed = claim.low.or(claim.high).ok_or("a rank claim without its rank")?;
+    let convention = claim.convention.unwrap_or(Convention::LossDay);
+    let ranking = data
+        .as_of
+        .ranking(category, attrition_model::PeriodKind::Month, convention, claim.net_of_corrections, false)
+        .map_err(|e| e.to_string())?;
+    let target = month_label(start);
+    let mut months: Vec<(String, f64)> = ranking
+        .periods
+        .iter()
+        .filter(|p| p.incomplete.is_none() && p.rank.is_some())
+        .map(|p| {
+            #[allow(clippy::cast_precision_loss)]
+            let total = p.figure.total as f64;
+            let value = match spec.by {
+                RankBy::Total => total,
+                RankBy::DailyAverage => p.figure.daily_average,
+            };
+            (month_label(p.period_start), value)
+        })
+        .filter(|(label, _)| match &spec.among {
+            Some([first, last]) => label >= first && label <= last,
+            None => true,
+        })
+        .collect();
+    if !months.iter().any(|(label, _)| *label == target) {
+        return Err(format!("{target} is not a complete month in the data as of {}", data.date));
+    }
+    months.sort_by(|a, b| match spec.order {
+        RankOrder::Highest => b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)),
+        RankOrder::Lowest => a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)),
+    });
+    let position = months.iter().position(|(label, _)| *label == target).map_or(0, |i| i + 1);
+    #[allow(clippy::cast_precision_loss)]
+    let truth = position as f64;
+    let supported = (truth - claimed).abs() < 0.5;
+    Ok(Checked {
+        claim: claim.clone(),
+        verdict: if supported { VerdictKind::Supported } else { VerdictKind::Contradicted },
+        truth: Some(truth),
+        accepted: Some([Some(claimed), Some(claimed)]),
+        convention: Some(convention),
+        matches: if supported { vec![convention] } else { Vec::new() },
+        evidence: format!(
+            "{target} ranks {position} of {} months by {} ({}, {} first; complete months as of {}{})",
+            months.len(),
+            match spec.by {
+                RankBy::Total => "total",
+                RankBy::DailyAverage => "daily average",
+            },
+            convention.name(),
+            match spec.order {
+                RankOrder::Highest => "highest",
+                RankOrder::Lowest => "lowest",
+            },
+            data.date,
+            spec.among.as_ref().map(|[a, b]| format!(", among {a}..{b}")).unwrap_or_default()
+        ),
+        probability: None,
+        data_version: data.as_of.data_version().to_string(),
+    })
+}
+
+fn check_projection(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result<Checked, String> {
+    let Some([_, target]) = claim.period else { return Err("a projection without its target date".to_owned()) };
+    let threshold = claim.low.or(claim.high).ok_or("a projection without its figure")?;
+    // What the forecast said on the text's date (cumulative thresholds only).
+    let probability = if claim.cumulative {
+        data.as_of
+            .day_table(category, Convention::LossDay)
+            .ok()
+            .and_then(|table| History::new(&table).ok())
+            .and_then(|history| {
+                #[allow(clippy::cast_possible_truncation)]
+                let request = ForecastRequest {
+                    model: ForecastModel::DEFAULT,
+                    horizon: 1,
+                    threshold: Some(threshold.round() as i64),
+                    by: Some(target),
+                };
+                forecast(&history, &request, &ForecastSettings::default(), None).ok()
+            })
+            .and_then(|f| f.crossing.and_then(|c| if c.already.is_some() { Some(1.0) } else { c.by.map(|(_, p)| p) }))
+    } else {
+        None
+    };
+    // What happened, where the data now reach the target.
+    let hindsight = CheckData { as_of: data.now, now: data.now, date: data.now.last_report };
+    let mut outcome = check_value(claim, category, &hindsight);
+    if let Ok(checked) = &mut outcome {
+        checked.probability = probability;
+        if let Some(p) = probability {
+            checked.evidence = format!("{}; the forecast as of {} gave {:.0}%", checked.evidence, data.date, 100.0 * p);
+        }
+    }
+    let _ = target;
+    outcome.map_err(|why| match probability {
+        Some(p) => format!("{why}; the forecast as of {} gives {:.0}%", data.date, 100.0 * p),
+        None => why,
+    })
+}

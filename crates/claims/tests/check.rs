@@ -1,0 +1,66 @@
+//! The checker on the shared development set's gold claims (../shared/claims-dev/gold.jsonl),
+//! taken as extracted perfectly: each verdict and figure must match the labels, which were computed
+//! independently from the same data.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use attrition_analysis::Record;
+use attrition_claims::check::{CheckData, check};
+use attrition_claims::eval::{GoldClaim, gold_claim, read_jsonl};
+use attrition_model::SourceId;
+use std::path::PathBuf;
+
+fn shared(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path)
+}
+
+fn record() -> Record {
+    let mut observations = Vec::new();
+    let mut corrections = Vec::new();
+    for item in attrition_sources::read_path(&shared("data/general-staff")).unwrap() {
+        if let attrition_sources::Detected::Parsed(file) = item {
+            observations.extend(file.observations);
+            corrections.extend(file.corrections);
+        }
+    }
+    Record::build(SourceId::Petroivaniuk, observations, corrections, []).unwrap()
+}
+
+#[test]
+fn every_gold_verdict_and_figure_is_reproduced() {
+    let text = std::fs::read_to_string(shared("claims-dev/gold.jsonl")).unwrap();
+    let gold: Vec<GoldClaim> = read_jsonl("gold.jsonl", &text).unwrap();
+    let now = record();
+    assert_eq!(gold.len(), 171);
+    let mut wrong = Vec::new();
+    let mut counts = std::collections::BTreeMap::new();
+    for g in &gold {
+        let claim = gold_claim(g).unwrap();
+        let as_of = now.as_of(g.date).unwrap();
+        let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: g.date });
+        *counts.entry(checked.verdict.id()).or_insert(0) += 1;
+        let verdict_ok = checked.verdict.id() == g.expect;
+        let truth_ok = match (g.truth, checked.truth) {
+            (Some(t), Some(c)) => (t - c).abs() < 0.006,
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        if !verdict_ok || !truth_ok {
+            wrong.push(format!(
+                "{} {:?}: expected {} {:?}, got {} {:?} ({})",
+                g.doc,
+                g.quote,
+                g.expect,
+                g.truth,
+                checked.verdict.id(),
+                checked.truth,
+                checked.evidence
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} differ:\n{}", wrong.len(), gold.len(), wrong.join("\n"));
+    // The set's README: supported 122, contradicted 27, not_checkable 18, metric_mismatch 4.
+    let expected: std::collections::BTreeMap<&str, i32> =
+        [("contradicted", 27), ("metric_mismatch", 4), ("not_checkable", 18), ("supported", 122)].into();
+    assert_eq!(counts, expected);
+}
