@@ -21,7 +21,8 @@
 use attrition_analysis::forecast::{ForecastModel, ForecastRequest, ForecastSettings, History, forecast};
 use attrition_analysis::{DayTable, Record};
 use attrition_model::{
-    Category, Claim, ClaimKind, Convention, Hedge, Metric, RankBy, RankOrder, RateUnit, Side, VerdictKind, WAR_START,
+    Assessment, Category, Claim, ClaimKind, Convention, Hedge, Metric, RankBy, RankOrder, RateUnit, Side, VerdictKind,
+    WAR_START,
 };
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -46,6 +47,9 @@ pub struct Checked {
     pub evidence: String,
     /// For a projection: the probability the forecast gave as of the text's date.
     pub probability: Option<f64>,
+    /// A registry entry the claim reproduces (same organisation, metric and figure, published
+    /// within 60 days before the text), as `id: organisation, figure, date, citation`.
+    pub registry: Option<String>,
     /// The data version.
     pub data_version: String,
 }
@@ -58,6 +62,8 @@ pub struct CheckData<'a> {
     pub now: &'a Record,
     /// The text's date.
     pub date: Date,
+    /// Published assessments to match attributed claims against (may be empty).
+    pub assessments: &'a [Assessment],
 }
 
 /// The interval a claim allows.
@@ -133,13 +139,46 @@ fn not_checkable(claim: &Claim, data_version: &str, why: String) -> Checked {
         matches: Vec::new(),
         evidence: why,
         probability: None,
+        registry: None,
         data_version: data_version.to_owned(),
     }
 }
 
-/// Checks one claim.
+/// Checks one claim, and matches it to the registry.
 #[must_use]
 pub fn check(claim: &Claim, data: &CheckData<'_>) -> Checked {
+    let mut checked = check_against_series(claim, data);
+    checked.registry = registry_match(claim, data);
+    checked
+}
+
+/// The registry entry an attributed claim reproduces.
+fn registry_match(claim: &Claim, data: &CheckData<'_>) -> Option<String> {
+    let attribution = claim.attribution.as_deref()?.to_lowercase();
+    let words: Vec<&str> =
+        attribution.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3 || *w == "uk").collect();
+    let [low, high] = accepted(claim)?;
+    let entry = data.assessments.iter().filter(|a| {
+        let organisation = a.organisation.to_lowercase();
+        Some(a.metric) == claim.metric
+            && claim.side.is_none_or(|s| s == a.side)
+            && a.published <= data.date
+            && i64::from((data.date - a.published).get_days()) <= 60
+            && words
+                .iter()
+                .filter(|w| !matches!(**w, "the" | "and" | "said" | "says"))
+                .any(|w| organisation.contains(w))
+            && a.range().is_some_and(|(l, _, h)| low.is_none_or(|x| h >= x) && high.is_none_or(|x| l <= x))
+    });
+    entry.max_by_key(|a| a.published).map(|a| {
+        let (l, b, h) = a.range().unwrap_or_default();
+        let figure = if (l - h).abs() < 1e-9 { format!("{b}") } else { format!("{l}–{h}") };
+        format!("{}: {}, {} {} on {} (cited in {})", a.id, a.organisation, a.metric, figure, a.published, a.cited_in)
+    })
+}
+
+/// Checks one claim against the series.
+fn check_against_series(claim: &Claim, data: &CheckData<'_>) -> Checked {
     let version = data.as_of.data_version().to_string();
     if matches!(claim.side, Some(Side::Ukraine | Side::Ussr)) {
         return not_checkable(
@@ -288,6 +327,7 @@ fn verdict_from(claim: &Claim, data: &CheckData<'_>, computed: Vec<Computed>) ->
         matches,
         evidence: chosen.how.clone(),
         probability: None,
+        registry: None,
         data_version: data.as_of.data_version().to_string(),
     })
 }
@@ -358,6 +398,7 @@ fn check_rank(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result
             spec.among.as_ref().map(|[a, b]| format!(", among {a}..{b}")).unwrap_or_default()
         ),
         probability: None,
+        registry: None,
         data_version: data.as_of.data_version().to_string(),
     })
 }
@@ -386,7 +427,7 @@ fn check_projection(claim: &Claim, category: Category, data: &CheckData<'_>) -> 
         None
     };
     // What happened, where the data now reach the target.
-    let hindsight = CheckData { as_of: data.now, now: data.now, date: data.now.last_report };
+    let hindsight = CheckData { as_of: data.now, now: data.now, date: data.now.last_report, assessments: &[] };
     let mut outcome = check_value(claim, category, &hindsight);
     if let Ok(checked) = &mut outcome {
         checked.probability = probability;

@@ -37,7 +37,7 @@ fn every_gold_verdict_and_figure_is_reproduced() {
     for g in &gold {
         let claim = gold_claim(g).unwrap();
         let as_of = now.as_of(g.date).unwrap();
-        let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: g.date });
+        let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: g.date, assessments: &[] });
         *counts.entry(checked.verdict.id()).or_insert(0) += 1;
         let verdict_ok = checked.verdict.id() == g.expect;
         let truth_ok = match (g.truth, checked.truth) {
@@ -63,4 +63,42 @@ fn every_gold_verdict_and_figure_is_reproduced() {
     let expected: std::collections::BTreeMap<&str, i32> =
         [("contradicted", 27), ("metric_mismatch", 4), ("not_checkable", 18), ("supported", 122)].into();
     assert_eq!(counts, expected);
+}
+
+#[test]
+fn attributed_claims_are_matched_to_the_registry() {
+    use attrition_model::{Claim, ClaimKind, Hedge, Metric, Side};
+    use jiff::civil::date;
+    let now = record();
+    let registry = attrition_sources::curated(date(2026, 11, 22)).unwrap();
+    let claim = Claim {
+        span: [0, 10],
+        quote: "more than 1.1 million".to_owned(),
+        side: Some(Side::Russia),
+        metric: Some(Metric::Casualties),
+        low: Some(1_100_000.0),
+        high: None,
+        qualifier: Hedge::MoreThan,
+        rate: None,
+        period: None,
+        cumulative: true,
+        kind: ClaimKind::Value,
+        rank: None,
+        convention: None,
+        net_of_corrections: false,
+        attribution: Some("UK Defence Intelligence".to_owned()),
+        vague: false,
+        unit: Some(100_000.0),
+    };
+    let day = date(2025, 12, 10);
+    let as_of = now.as_of(day).unwrap();
+    let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry });
+    assert!(
+        checked.registry.as_deref().is_some_and(|r| r.starts_with("ukmod-2025-11: UK Defence Intelligence")),
+        "{checked:?}"
+    );
+    // Not attributed: no match is claimed.
+    let anonymous = Claim { attribution: None, ..claim };
+    let checked = check(&anonymous, &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry });
+    assert_eq!(checked.registry, None);
 }
