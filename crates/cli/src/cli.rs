@@ -75,6 +75,9 @@ pub enum Command {
     /// Mediazona, The Economist's table…), each beside the General Staff series at the same date
     /// with the difference in definitions stated; `sources add FILE` adds your own.
     Sources(SourcesArgs),
+    /// Every numeric loss claim in a text (extract), checked against the data as of its date
+    /// (check), over JSON Lines archives too (--jsonl), and scored against labelled articles (eval).
+    Claims(ClaimsArgs),
     /// The killed, from every route the assessments support (named deaths ÷ coverage, casualties ×
     /// killed share…), each assumption printed, pooled, and set beside The Economist's model.
     Estimate(EstimateArgs),
@@ -585,4 +588,50 @@ pub struct MseArgs {
     /// Log-linear: how many of the best two-way interaction models (by AIC) to show.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub top: usize,
+}
+
+/// `claims` flags.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ClaimsAction,
+}
+
+/// The text to read.
+#[derive(Debug, Args)]
+pub struct ClaimsInput {
+    /// The text file, or - for standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+    /// The day the text was published (periods are resolved against it; checking uses the data
+    /// as of it).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// FILE holds JSON Lines, one {"id", "date", "text"} document per line; one JSON result per
+    /// line is printed.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+/// What `claims` can do.
+#[derive(Debug, Subcommand)]
+pub enum ClaimsAction {
+    /// The claims a text makes, as structured records.
+    Extract(ClaimsInput),
+    /// The claims with verdicts: supported, contradicted, not checkable or metric mismatch, each
+    /// with the figure, the tolerance and the convention.
+    Check(ClaimsInput),
+    /// Precision, recall and F1 per field and verdict accuracy against labelled articles.
+    Eval {
+        /// The labels (gold.jsonl).
+        #[arg(value_name = "GOLD")]
+        gold: PathBuf,
+        /// The directory of articles (NN.txt).
+        #[arg(value_name = "ARTICLES_DIR")]
+        articles: PathBuf,
+        /// The distractors (default: distractors.jsonl beside GOLD).
+        #[arg(long, value_name = "FILE")]
+        distractors: Option<PathBuf>,
+    },
 }

@@ -15,8 +15,8 @@
 
 mod assessment;
 mod batch;
-mod claim;
 mod category;
+mod claim;
 mod convention;
 mod observation;
 mod period;
@@ -24,9 +24,9 @@ mod period;
 pub use assessment::{
     Assessment, DatePrecision, Hedge, MetaEstimate, MethodClass, Metric, Origin, RateUnit, Scope, Side, UnknownMetric,
 };
-pub use claim::{Claim, ClaimKind, RankBy, RankOrder, RankSpec, VerdictKind};
 pub use batch::{FileKind, ParsedFile, Provenance};
 pub use category::{Category, UnknownCategory};
+pub use claim::{Claim, ClaimKind, RankBy, RankOrder, RankSpec, VerdictKind};
 pub use convention::{Convention, UnknownConvention};
 pub use observation::{Correction, DataVersion, Note, Observation, Qualifier, SourceId, UnknownSource};
 pub use period::{Period, PeriodError, PeriodKind};

@@ -5,6 +5,7 @@ mod backtest;
 mod balance;
 mod categories;
 mod chart;
+mod claims;
 mod daily;
 mod forecast;
 mod load;
@@ -46,6 +47,7 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Backtest(args) => backtest::run(context, &args),
         Command::Mse(args) => mse::run(context, &args),
         Command::Sources(args) => assessments::run(context, &args),
+        Command::Claims(args) => claims::run(context, &args),
         Command::Estimate(args) => assessments::estimate(context, &args),
         Command::Oryx(args) => oryx::run(context, &args),
     }

@@ -7,6 +7,7 @@ use crate::cli::ReportArgs;
 use crate::commands::load::{default_base, fetch, store_fetched};
 use crate::output::{Render, Table, average, emit, group, or_dash, ordinal, percent_change, provenance};
 use anyhow::{Result, anyhow};
+use attrition_analysis::forecast::{self, DayReport, ForecastModel, ForecastRequest, ForecastSettings, History};
 use attrition_analysis::{Briefing, CategoryBrief, Figure, RankedPeriod};
 use attrition_model::{Category, Period, SourceId};
 use attrition_sources::HttpOptions;
@@ -26,10 +27,33 @@ enum Freshness {
     Offline { upstream: String, error: String },
 }
 
+/// When personnel losses reach the next round 100,000, by the default forecast.
+#[derive(Serialize)]
+struct Outlook {
+    threshold: i64,
+    model: ForecastModel,
+    median: Option<DayReport>,
+    q10: Option<DayReport>,
+    q90: Option<DayReport>,
+}
+
+/// The outlook of the record's personnel count (none when it cannot be forecast).
+fn outlook(record: &attrition_analysis::Record, convention: attrition_model::Convention) -> Option<Outlook> {
+    let table = record.day_table(Category::Personnel, convention).ok()?;
+    let history = History::new(&table).ok()?;
+    let last = table.window(attrition_model::WAR_START, table.last_day()).ok()?.cumulative_end;
+    let threshold = (last / 100_000 + 1) * 100_000;
+    let request = ForecastRequest { model: ForecastModel::DEFAULT, horizon: 1, threshold: Some(threshold), by: None };
+    let crossing = forecast::forecast(&history, &request, &ForecastSettings::default(), None).ok()?.crossing?;
+    let [_, q10, q50, q90, _] = crossing.quantiles;
+    Some(Outlook { threshold, model: ForecastModel::DEFAULT, median: q50, q10, q90 })
+}
+
 #[derive(Serialize)]
 struct ReportOutput {
     #[serde(flatten)]
     briefing: Briefing,
+    outlook: Option<Outlook>,
     source_description: &'static str,
     convention_meaning: &'static str,
     freshness: Freshness,
@@ -44,6 +68,7 @@ pub(crate) fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     emit(
         context.format,
         &ReportOutput {
+            outlook: outlook(&figures.record, figures.convention),
             source_description: figures.record.source.description(),
             convention_meaning: figures.convention.explanation(),
             briefing,
@@ -291,6 +316,18 @@ impl Render for ReportOutput {
         out.push('\n');
         if let Some(personnel) = b.category(Category::Personnel) {
             out.push_str(&detail(personnel));
+            if let Some(o) = &self.outlook {
+                let day = |d: &Option<DayReport>| d.as_ref().map_or_else(|| "later".to_owned(), |d| d.day.to_string());
+                out.push_str(&format!(
+                    "next round figure: {} expected {} (80% interval {} .. {}; {} forecast, `attrition forecast personnel --reach {}`)\n",
+                    group(o.threshold),
+                    day(&o.median),
+                    day(&o.q10),
+                    day(&o.q90),
+                    o.model,
+                    o.threshold
+                ));
+            }
             out.push('\n');
         }
         let mut table = Table::new(&[
