@@ -26,15 +26,12 @@ fn record() -> Record {
     Record::build(SourceId::Petroivaniuk, observations, corrections, []).unwrap()
 }
 
-#[test]
-fn every_gold_verdict_and_figure_is_reproduced() {
-    let text = std::fs::read_to_string(shared("claims-dev/gold.jsonl")).unwrap();
-    let gold: Vec<GoldClaim> = read_jsonl("gold.jsonl", &text).unwrap();
+/// Every claim of a labelled set, checked as if extracted perfectly: `(verdict counts, mismatches)`.
+fn replay(gold: &[GoldClaim]) -> (std::collections::BTreeMap<&'static str, i32>, Vec<String>) {
     let now = record();
-    assert_eq!(gold.len(), 171);
     let mut wrong = Vec::new();
     let mut counts = std::collections::BTreeMap::new();
-    for g in &gold {
+    for g in gold {
         let claim = gold_claim(g).unwrap();
         let as_of = now.as_of(g.date).unwrap();
         let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: g.date, assessments: &[] });
@@ -58,6 +55,15 @@ fn every_gold_verdict_and_figure_is_reproduced() {
             ));
         }
     }
+    (counts, wrong)
+}
+
+#[test]
+fn every_gold_verdict_and_figure_is_reproduced() {
+    let text = std::fs::read_to_string(shared("claims-dev/gold.jsonl")).unwrap();
+    let gold: Vec<GoldClaim> = read_jsonl("gold.jsonl", &text).unwrap();
+    assert_eq!(gold.len(), 171);
+    let (counts, wrong) = replay(&gold);
     assert!(wrong.is_empty(), "{} of {} differ:\n{}", wrong.len(), gold.len(), wrong.join("\n"));
     // The set's README: supported 122, contradicted 27, not_checkable 18, metric_mismatch 4.
     let expected: std::collections::BTreeMap<&str, i32> =
@@ -101,4 +107,16 @@ fn attributed_claims_are_matched_to_the_registry() {
     let anonymous = Claim { attribution: None, ..claim };
     let checked = check(&anonymous, &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry });
     assert_eq!(checked.registry, None);
+}
+
+#[test]
+fn the_team_set_verdicts_are_reproduced_too() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/team/gold.jsonl");
+    let gold: Vec<GoldClaim> = read_jsonl("team gold.jsonl", &std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(gold.len(), 289);
+    let (counts, wrong) = replay(&gold);
+    assert!(wrong.is_empty(), "{} of {} differ:\n{}", wrong.len(), gold.len(), wrong.join("\n"));
+    let expected: std::collections::BTreeMap<&str, i32> =
+        [("contradicted", 35), ("metric_mismatch", 5), ("not_checkable", 23), ("supported", 226)].into();
+    assert_eq!(counts, expected);
 }
