@@ -290,11 +290,11 @@ fn figure(claim: &Claim, table: &DayTable, date: Date) -> Result<Option<(f64, St
         "{} {}: cumulative {} (report {}) − {} (report {}) = {}{}{}",
         table.category().id(),
         if window.start == window.end { window.start.to_string() } else { format!("{}..{}", window.start, window.end) },
-        window.cumulative_end,
+        grouped(window.cumulative_end),
         window.end_report,
-        window.cumulative_start,
+        grouped(window.cumulative_start),
         window.start_report,
-        window.total(net),
+        grouped(window.total(net)),
         if net { " net of corrections" } else { "" },
         match claim.rate {
             Some(unit) => format!("; {:.2} {}", value, unit.words()),
@@ -302,6 +302,22 @@ fn figure(claim: &Claim, table: &DayTable, date: Date) -> Result<Option<(f64, St
         }
     );
     Ok(Some((value, how)))
+}
+
+/// `n` with thousands separators.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whole calendar months from `start` to `end` when they are exactly that.

@@ -1,10 +1,1476 @@
-//! Extraction of claims from text (placeholder until the grammar lands).
+//! Extraction of loss claims from text by a hand-written grammar.
+//!
+//! The text is read block by block (a line, or soft-wrapped lines joined), each block is
+//! tokenized once (`extract/tokens.rs`), split into sentences, and every sentence is read for:
+//! numbers as written (`extract/numbers.rs`), their qualifiers (`extract/qualifiers.rs`), time expressions resolved
+//! into loss days (`extract/periods.rs`), metric phrases (`extract/metrics.rs`), sources and sides (`extract/side.rs`),
+//! ranks and projections (`extract/rank.rs`) and the lines of the General Staff's daily report
+//! (`extract/report.rs`). A paragraph keeps a topic — the period, metric and source last established —
+//! for figures that leave them implicit ("That is a daily average of about 767").
+//!
+//! Every claim's `span` is a pair of UTF-8 byte offsets into the text and `quote` is exactly
+//! `&text[span[0]..span[1]]`; claims come in text order.
+//!
+//! ```
+//! use attrition_claims::extract::extract;
+//! use jiff::civil::date;
+//!
+//! let claims = extract("Russia lost 21,470 troops in February, Ukraine's General Staff said.", date(2023, 3, 2));
+//! assert_eq!(claims.len(), 1);
+//! assert_eq!(claims[0].low, Some(21470.0));
+//! assert_eq!(claims[0].metric.map(|m| m.id()), Some("personnel_losses".to_owned()));
+//! ```
 
-use attrition_model::Claim;
+mod lexicon;
+mod metrics;
+mod numbers;
+mod periods;
+mod qualifiers;
+mod rank;
+mod report;
+mod side;
+mod tokens;
+
+use attrition_model::{Category, Claim, ClaimKind, Convention, Hedge, Metric, RateUnit, Side, WAR_START};
 use jiff::civil::Date;
+use lexicon::{Lex, W, flag};
+use metrics::{After, Hit, People, Phrase};
+use numbers::{Form, Mention};
+use periods::{PExpr, PVal, Shape, day_before};
+use side::{Src, SrcHit};
+use tokens::{Kind, P, Sentence, Tok};
 
-/// The claims in `text`, written on `date`.
+/// Why a text cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    /// The bytes are not UTF-8.
+    #[error("not UTF-8 text: invalid byte sequence at byte offset {offset}")]
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A NUL byte: binary data.
+    #[error("binary data, not text: NUL byte at byte offset {offset}")]
+    Nul {
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// Nothing but white space.
+    #[error("empty text: there is nothing to extract claims from")]
+    Empty,
+    /// A line too long to be prose.
+    #[error("line {line} (from byte offset {offset}) is longer than {limit} bytes without a newline; is this text?")]
+    LineTooLong {
+        /// 1-based line number.
+        line: usize,
+        /// Offset where the line starts.
+        offset: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// The longest line accepted by [`check_input`]: 1 MB.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The text in `bytes`, refusing anything that is not UTF-8 or that contains a NUL byte.
+///
+/// # Errors
+/// [`ExtractError::NotUtf8`] or [`ExtractError::Nul`], naming the byte offset.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ExtractError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| ExtractError::NotUtf8 { offset: e.valid_up_to() })?;
+    if let Some(offset) = text.find('\0') {
+        return Err(ExtractError::Nul { offset });
+    }
+    Ok(text)
+}
+
+/// Checks that `text` is something to extract from: not empty, no NUL byte, no line over
+/// [`MAX_LINE_BYTES`].
+///
+/// # Errors
+/// [`ExtractError::Empty`], [`ExtractError::Nul`] or [`ExtractError::LineTooLong`].
+pub fn check_input(text: &str) -> Result<(), ExtractError> {
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    if let Some(offset) = text.find('\0') {
+        return Err(ExtractError::Nul { offset });
+    }
+    let mut start = 0;
+    let mut line = 1;
+    loop {
+        let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        if end - start > MAX_LINE_BYTES {
+            return Err(ExtractError::LineTooLong { line, offset: start, limit: MAX_LINE_BYTES });
+        }
+        if end >= text.len() {
+            return Ok(());
+        }
+        start = end + 1;
+        line += 1;
+    }
+}
+
+/// The claims in `text`, written on `date`, in text order.
 #[must_use]
-pub fn extract(_text: &str, _date: Date) -> Vec<Claim> {
-    Vec::new()
+pub fn extract(text: &str, date: Date) -> Vec<Claim> {
+    let mut state = State::new(text, date);
+    state.run();
+    state.out
+}
+
+/// A resolved stretch of loss days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stretch {
+    pub first: Date,
+    pub last: Date,
+    pub shape: Shape,
+}
+
+impl Stretch {
+    fn days(&self) -> i32 {
+        self.first.until(self.last).map_or(0, |s| s.get_days()) + 1
+    }
+
+    fn fits(&self, shape: Shape) -> bool {
+        let days = self.days();
+        match shape {
+            Shape::Month => self.shape == Shape::Month,
+            Shape::Quarter => self.shape == Shape::Quarter || (80..=95).contains(&days),
+            Shape::Year => self.shape == Shape::Year || (360..=366).contains(&days),
+            Shape::Week => self.shape == Shape::Week,
+            Shape::Day => days == 1,
+            Shape::Campaign | Shape::Other => true,
+        }
+    }
+}
+
+/// A time expression after resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum R {
+    Stretch(Stretch),
+    Day(Date),
+    Report(Date),
+    War,
+    WholeWar,
+    Target(Date),
+    Unresolved,
+}
+
+/// What a figure's metric falls back on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Topic {
+    People,
+    /// Deaths ("How many Russian soldiers died in 2024?").
+    Killed,
+    Recruit(Metric),
+    Equip(Category),
+}
+
+impl Topic {
+    fn of(metric: Metric) -> Topic {
+        match metric {
+            Metric::Equipment(c) => Topic::Equip(c),
+            Metric::Recruited | Metric::Conscripted | Metric::Mobilized => Topic::Recruit(metric),
+            _ => Topic::People,
+        }
+    }
+
+    /// The topic a figure leaves: deaths stay the subject only in an answer to a question about
+    /// deaths ("How many died in 2024? About 100,000. That is 300 a day."); elsewhere a bare
+    /// figure after a death toll is read as the usual count.
+    fn left_by(metric: Metric, answer: bool) -> Topic {
+        match metric {
+            Metric::Killed | Metric::NamedKilled if answer => Topic::Killed,
+            _ => Topic::of(metric),
+        }
+    }
+}
+
+/// What one sentence holds, computed once.
+#[derive(Default)]
+pub(crate) struct SentData {
+    pub mentions: Vec<Mention>,
+    pub periods: Vec<PExpr>,
+    pub resolved: Vec<R>,
+    pub phrases: Vec<Phrase>,
+    pub sources: Vec<SrcHit>,
+    pub used: Vec<bool>,
+    /// Token ranges of rank phrases: their time expressions belong to the rank.
+    pub rank_spans: Vec<(usize, usize)>,
+    /// The rank phrases.
+    pub ranks: Vec<rank::Found>,
+    /// What the sentence contains.
+    pub features: Features,
+}
+
+impl SentData {
+    fn clause_start(&self, toks: &[Tok], s: Sentence, k: usize) -> usize {
+        clause_start(toks, s.start, k)
+    }
+}
+
+/// A value claim under construction.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub mention: usize,
+    pub first_tok: usize,
+    pub last_tok: usize,
+    pub metric: Metric,
+    pub side: Side,
+    pub source: Option<Src>,
+    pub hedge: Hedge,
+    pub rate: Option<RateUnit>,
+    pub own: Option<usize>,
+    /// `own` is the time expression closing a list the figure is part of.
+    pub own_shared: bool,
+    pub before: Option<usize>,
+    pub cue: bool,
+    pub incr: bool,
+    /// "also": the sentence continues the one before.
+    pub also: bool,
+    pub needs_period: bool,
+    pub projection: Option<usize>,
+    pub convention: Option<Convention>,
+    pub period: Option<[Date; 2]>,
+    pub cumulative: bool,
+}
+
+pub(crate) struct State<'t> {
+    pub text: &'t str,
+    pub date: Date,
+    pub yesterday: Date,
+    doc_official: bool,
+    pub carried: Option<Stretch>,
+    pub para: Option<Stretch>,
+    carried_metric: Option<Topic>,
+    para_metric: Option<Topic>,
+    para_source: Option<Src>,
+    prev_report_day: bool,
+    pub report_date: Option<Date>,
+    /// The block just read was a question.
+    asked: bool,
+    /// The block being read answers a question.
+    answer: bool,
+    pub out: Vec<Claim>,
+    toks: Vec<Tok>,
+    sents: Vec<Sentence>,
+    data: SentData,
+    scratch: Vec<Tok>,
+    drafts: Vec<Draft>,
+}
+
+const TERMINAL: &[u8] = b".!?:;,\"')]";
+
+impl<'t> State<'t> {
+    fn new(text: &'t str, date: Date) -> Self {
+        let doc_official =
+            text.contains("General Staff") || text.contains("according to Kyiv") || text.contains("Kyiv says");
+        State {
+            text,
+            date,
+            yesterday: day_before(date),
+            doc_official,
+            carried: None,
+            para: None,
+            carried_metric: None,
+            para_metric: None,
+            para_source: None,
+            prev_report_day: false,
+            report_date: None,
+            asked: false,
+            answer: false,
+            out: Vec::new(),
+            toks: Vec::new(),
+            sents: Vec::new(),
+            data: SentData::default(),
+            scratch: Vec::new(),
+            drafts: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        let mut pos = 0;
+        let text = self.text;
+        let line_end = |from: usize| text.get(from..).and_then(|rest| rest.find('\n')).map_or(len, |p| from + p);
+        while pos < len {
+            let end = line_end(pos);
+            if bytes[pos..end].iter().all(u8::is_ascii_whitespace) {
+                self.end_paragraph();
+                pos = end + 1;
+                continue;
+            }
+            let mut block_end = end;
+            // soft-wrapped prose: join lines until one ends a sentence or the next starts in lower case
+            while block_end < len {
+                let last = bytes[pos..block_end].iter().rposition(|b| !b.is_ascii_whitespace()).map(|p| bytes[pos + p]);
+                if last.is_some_and(|b| TERMINAL.contains(&b)) {
+                    break;
+                }
+                let next = block_end + 1;
+                if next >= len || !bytes[next].is_ascii_lowercase() {
+                    break;
+                }
+                block_end = line_end(next);
+            }
+            self.block(pos, block_end);
+            pos = block_end + 1;
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        if self.para.is_some() {
+            self.carried = self.para;
+        }
+        self.para = None;
+        if let Some(topic) = self.para_metric {
+            // deaths stay the subject within a paragraph ("… died. That is 300 a day."), or from a
+            // question to its answer; further on a bare figure is the usual count
+            self.carried_metric = Some(if topic == Topic::Killed && !self.asked { Topic::People } else { topic });
+        }
+        self.para_metric = None;
+        self.para_source = None;
+    }
+
+    fn reset_topic(&mut self) {
+        self.carried = None;
+        self.para = None;
+        self.carried_metric = None;
+        self.para_metric = None;
+        self.para_source = None;
+    }
+
+    fn block(&mut self, start: usize, end: usize) {
+        let mut toks = std::mem::take(&mut self.toks);
+        let mut sents = std::mem::take(&mut self.sents);
+        tokens::tokenize(self.text, start, end, &mut toks);
+        if toks.is_empty() {
+            self.toks = toks;
+            self.sents = sents;
+            return;
+        }
+        let last = toks.iter().rev().find(|t| !t.is_p(P::Quote)).map(|t| t.kind);
+        let heading = !matches!(
+            last,
+            Some(Kind::Punct(
+                P::Period | P::Bang | P::Question | P::Colon | P::Semicolon | P::Comma | P::Close | P::Other
+            ))
+        );
+        // a question on a line of its own opens a section, like a heading, and what it asks
+        // about is the topic of the answer that follows
+        let question = matches!(last, Some(Kind::Punct(P::Question)));
+        let section = heading || question;
+        self.end_paragraph();
+        if section {
+            self.reset_topic();
+        }
+        self.answer = std::mem::replace(&mut self.asked, false);
+        tokens::sentences(self.text, &toks, &mut sents);
+        for s in &sents {
+            self.sentence(&toks, *s, heading);
+        }
+        if heading {
+            self.reset_topic();
+        }
+        self.asked = question;
+        self.toks = toks;
+        self.sents = sents;
+    }
+
+    fn sentence(&mut self, toks: &[Tok], s: Sentence, heading: bool) {
+        let mut d = std::mem::take(&mut self.data);
+        d.mentions.clear();
+        d.periods.clear();
+        d.resolved.clear();
+        d.phrases.clear();
+        d.sources.clear();
+        d.used.clear();
+        d.rank_spans.clear();
+        d.used.resize(s.end - s.start, false);
+        let f = Features::of(toks, s);
+        d.features = f;
+        let question = f.has(Features::QUESTION);
+        let ctx = periods::Ctx { text: self.text, toks, end: s.end, date: self.date };
+        if f.has(Features::TIME) {
+            periods::periods(&ctx, s.start, &mut d.used, &mut d.periods);
+        }
+        numbers::mentions(toks, s.start, s.end, &mut d.mentions);
+        metrics::phrases(toks, s.start, s.end, &mut d.phrases);
+        if f.has(Features::SOURCE) {
+            side::sources(toks, s.start, s.end, &mut d.sources);
+        }
+        self.resolve_periods(toks, s, &mut d);
+        let report_day = f.has(Features::REPORT_DAY);
+        let net = f.has(Features::BACKLOG) && f.has(Features::REMOVED);
+
+        // the daily report: its header dates what follows; its lines are two claims each
+        if f.has(Features::DATE_NUM)
+            && let Some(date) = report::header_date(toks, s)
+        {
+            self.report_date = Some(date);
+        }
+        // claims go straight to the output; this sentence's are sorted in place at the end
+        let mut claims = std::mem::take(&mut self.out);
+        let first_claim = claims.len();
+        let mut drafts = std::mem::take(&mut self.drafts);
+        drafts.clear();
+        if (f.has(Features::DASH) || f.has(Features::COLON)) && report::line(self, toks, s, &d, &mut claims) {
+            self.para_metric = Some(Topic::People);
+        } else {
+            d.ranks.clear();
+            if !heading && !question && f.has(Features::RANK) {
+                rank::find_spans(toks, s, &mut d);
+            }
+            self.drafts(toks, s, &d, report_day, &mut drafts);
+            self.inherit_coordinated(toks, &d, &mut drafts);
+            for i in 0..drafts.len() {
+                let (earlier, rest) = drafts.split_at_mut(i);
+                let draft = &mut rest[0];
+                self.settle(&d, earlier, draft);
+            }
+            for draft in &drafts {
+                claims.push(self.to_claim(toks, &d, draft, net));
+            }
+            if !heading && !question {
+                rank::claims(self, toks, s, &d, &drafts, &mut claims);
+            }
+            if let Some(last) = drafts.last() {
+                self.para_metric = Some(Topic::left_by(last.metric, self.answer));
+            } else if let Some(p) = d.phrases.iter().rev().find(|p| {
+                !matches!(p.hit, Hit::Block | Hit::EquipGeneric | Hit::People(People::Noun | People::Persons))
+            }) {
+                // a sentence without figures still sets the subject: "the figures look like this"
+                self.para_metric = Some(match p.hit {
+                    Hit::Equip(c) => Topic::Equip(c),
+                    Hit::Recruit(m) => Topic::Recruit(m),
+                    Hit::People(People::Killed) => Topic::Killed,
+                    _ => Topic::People,
+                });
+            }
+        }
+        // topics for what follows
+        if self.para.is_none() {
+            self.para = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
+                R::Stretch(st) if !p.weak && (p.prep || st.shape == Shape::Month) => Some(*st),
+                _ => None,
+            });
+        }
+        if let Some(src) = d.sources.iter().rev().map(|h| h.src).find(|s| *s != Src::They) {
+            self.para_source = Some(src);
+        }
+        self.prev_report_day = report_day;
+        // claims come in text order: sentences are read in order, and within one only a rank
+        // or a report line's second claim can start before a figure already listed
+        claims[first_claim..].sort_by_key(|c| c.span);
+        self.out = claims;
+        self.drafts = drafts;
+        self.data = d;
+    }
+
+    /// Resolves every time expression of the sentence in order (anaphora look at what came
+    /// before in the sentence, then at the paragraph's topic, then at the carried one).
+    fn resolve_periods(&mut self, toks: &[Tok], s: Sentence, d: &mut SentData) {
+        for i in 0..d.periods.len() {
+            let p = d.periods[i];
+            let prior = |shape: Option<Shape>| -> Option<Stretch> {
+                d.resolved[..i].iter().rev().find_map(|r| match r {
+                    R::Stretch(st) if shape.is_none_or(|sh| st.fits(sh)) => Some(*st),
+                    _ => None,
+                })
+            };
+            let topic = |shape: Option<Shape>| -> Option<Stretch> {
+                [self.para, self.carried].into_iter().flatten().find(|st| shape.is_none_or(|sh| st.fits(sh)))
+            };
+            let r = match p.val {
+                PVal::Range { first, last, shape } => R::Stretch(Stretch { first, last, shape }),
+                PVal::Day(date) => R::Day(date),
+                PVal::Report(date) => R::Report(date),
+                PVal::War => R::War,
+                PVal::WholeWar => R::WholeWar,
+                PVal::Target(date) => R::Target(date),
+                PVal::Anaphor(shape) => {
+                    match prior(Some(shape)).or_else(|| topic(Some(shape))).or_else(|| {
+                        if shape == Shape::Month { self.lookahead_month(toks[s.end - 1].end) } else { None }
+                    }) {
+                        Some(st) => R::Stretch(Stretch { shape, ..st }),
+                        None => R::Unresolved,
+                    }
+                }
+                PVal::Relative(shape) => {
+                    // "on Tuesday … a day earlier": a day moves back by a day
+                    let day = d.resolved[..i].iter().rev().find_map(|r| match r {
+                        R::Day(date) | R::Report(date) => Some(*date),
+                        _ => None,
+                    });
+                    match (day, prior(None).or_else(|| topic(None))) {
+                        (Some(date), _) if shape == Shape::Day || shape == Shape::Week => {
+                            let back = if shape == Shape::Day { 1 } else { 7 };
+                            date.checked_sub(jiff::Span::new().days(back)).map_or(R::Unresolved, R::Day)
+                        }
+                        (_, Some(base)) => shift_back(base, shape).map_or(R::Unresolved, R::Stretch),
+                        _ => R::Unresolved,
+                    }
+                }
+                PVal::FirstDays(n) => match prior(Some(Shape::Month)).or_else(|| topic(Some(Shape::Month))) {
+                    Some(month) => {
+                        let first = month.first.first_of_month();
+                        match first.checked_add(jiff::Span::new().days(i64::from(n - 1))) {
+                            Ok(last) => R::Stretch(Stretch { first, last, shape: Shape::Other }),
+                            Err(_) => R::Unresolved,
+                        }
+                    }
+                    None => R::Unresolved,
+                },
+            };
+            d.resolved.push(r);
+        }
+    }
+
+    /// The first month named in the next few hundred bytes (a headline's "in one month" is
+    /// often named on the next line).
+    fn lookahead_month(&mut self, from: usize) -> Option<Stretch> {
+        let text = self.text;
+        let mut to = (from + 400).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        tokens::tokenize(text, from, to, &mut scratch);
+        let month = scratch.iter().find_map(|t| match t.lex() {
+            Some(Lex::Month(m)) => Some(m),
+            _ => None,
+        });
+        self.scratch = scratch;
+        let month = i32::from(month?);
+        let year = i32::from(self.date.year()) - i32::from(month > i32::from(self.date.month()));
+        let first = Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
+        Some(Stretch { first, last: first.last_of_month(), shape: Shape::Month })
+    }
+
+    /// Whether a source in the sentence (or the paragraph, or the document) is the General Staff.
+    fn source_for(&self, d: &SentData, first: usize, last: usize) -> Option<Src> {
+        match side::nearest(&d.sources, first, last) {
+            Some(Src::They) | None => self.para_source,
+            some => some,
+        }
+    }
+
+    fn official(&self, src: Option<Src>) -> bool {
+        match src {
+            Some(s) => s.official(),
+            None => self.doc_official,
+        }
+    }
+
+    fn topic_metric(&self) -> Option<Topic> {
+        self.para_metric.or(self.carried_metric)
+    }
+
+    pub(crate) fn topic_pub(&self) -> Option<Topic> {
+        self.topic_metric()
+    }
+
+    pub(crate) fn para_source_pub(&self) -> Option<Src> {
+        self.para_source
+    }
+
+    pub(crate) fn official_pub(&self, src: Option<Src>) -> bool {
+        self.official(src)
+    }
+
+    /// Value claims of the sentence, before their periods are settled.
+    fn drafts(&self, toks: &[Tok], s: Sentence, d: &SentData, report_day: bool, out: &mut Vec<Draft>) {
+        let mut topic = self.topic_metric();
+        for (mi, m) in d.mentions.iter().enumerate() {
+            if let Some(mut draft) = self.draft(toks, s, d, mi, m, report_day, topic) {
+                topic = Some(Topic::left_by(draft.metric, self.answer));
+                // "1,100 a day in March, down from 1,300 in February": the comparison is a rate too
+                let lead = draft.first_tok;
+                if draft.rate.is_none()
+                    && lead >= s.start + 2
+                    && toks[lead - 1].is(W::From)
+                    && matches!(toks[lead - 2].w(), Some(W::Up | W::Down))
+                    && let Some(prev) = out.last()
+                {
+                    draft.rate = prev.rate;
+                }
+                out.push(draft);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
+    fn draft(
+        &self,
+        toks: &[Tok],
+        s: Sentence,
+        d: &SentData,
+        mi: usize,
+        m: &Mention,
+        report_day: bool,
+        topic: Option<Topic>,
+    ) -> Option<Draft> {
+        if matches!(m.form, Form::Ordinal | Form::Percent) || m.opaque {
+            return None;
+        }
+        if (m.first..=m.last).any(|k| d.used[k - s.start]) {
+            return None;
+        }
+        if is_distractor(toks, s, m) {
+            return None;
+        }
+        let tok_w = |k: usize| if k >= s.start && k < s.end { toks[k].w() } else { None };
+        let (mut hedge, qual_first) = qualifiers::hedge(toks, s.start, m.first);
+        let lead = m.lead.unwrap_or(m.first).min(qual_first);
+        if m.form == Form::Range || m.form == Form::Vague {
+            hedge = Hedge::Range;
+        } else if m.approx && hedge == Hedge::Exact {
+            hedge = Hedge::About;
+        }
+        // what is counted
+        let after = metrics::after(toks, m.last, s.end, &d.phrases, m.form == Form::Vague);
+        let mut np_end = m.last;
+        let mut main: Option<(Hit, usize)> = None; // (hit, phrase first token)
+        let mut generic = false;
+        match after {
+            After::Phrase(i) => {
+                let p = d.phrases[i];
+                if p.hit == Hit::Block {
+                    return None;
+                }
+                np_end = p.last;
+                main = Some((p.hit, p.first));
+            }
+            After::Duration | After::Noun => return None,
+            After::Bare => {
+                if m.year_like {
+                    return None;
+                }
+                if m.spelled
+                    && !matches!(tok_w(qual_first.wrapping_sub(1)), Some(w) if link_word(w))
+                    && qual_first == m.first
+                {
+                    return None;
+                }
+                let (found, g) = metrics::before(toks, s.start, lead, &d.phrases);
+                generic = g;
+                if let Some(i) = found {
+                    let p = d.phrases[i];
+                    if p.hit == Hit::Block {
+                        return None;
+                    }
+                    main = Some((p.hit, p.first));
+                }
+            }
+        }
+        // resolve the hit into a metric
+        let src = self.source_for(d, lead, np_end);
+        let official = self.official(src);
+        let mut from_topic = false;
+        let loss_context = d.features.has(Features::LOSS) || matches!(topic, Some(Topic::People | Topic::Killed));
+        let recruiting = d.features.has(Features::RECRUIT);
+        let near = |from: usize, to: usize| -> Option<Metric> {
+            if !recruiting {
+                return None;
+            }
+            // a recruitment cue around the number
+            (from.max(s.start)..to.min(s.end)).find_map(|k| match toks[k].w() {
+                Some(W::Recruit | W::Contract | W::Signed) => Some(Metric::Recruited),
+                Some(W::Conscript | W::Draft | W::Uniform | W::Call) => Some(Metric::Conscripted),
+                Some(W::Mobilise | W::Reservist) => Some(Metric::Mobilized),
+                _ => None,
+            })
+        };
+        let metric = match main.map(|(h, _)| h) {
+            Some(Hit::Equip(_) | Hit::EquipGeneric)
+                if d.features.has(Features::DEPLOY) && launched_near(toks, s, lead, np_end) =>
+            {
+                return None;
+            }
+            Some(Hit::Equip(c)) => Metric::Equipment(c),
+            Some(Hit::EquipGeneric) => {
+                let (found, _) = metrics::before(toks, s.start, lead, &d.phrases);
+                match found.map(|i| d.phrases[i].hit) {
+                    Some(Hit::Equip(c)) => Metric::Equipment(c),
+                    _ => match topic {
+                        Some(Topic::Equip(c)) => Metric::Equipment(c),
+                        _ => return None,
+                    },
+                }
+            }
+            Some(Hit::Recruit(metric)) => metric,
+            Some(Hit::People(kind)) => {
+                let kind = refine_people(toks, s, d, m, np_end, kind);
+                if let Some(recruit) = near(lead.saturating_sub(6), np_end + 10)
+                    .filter(|_| kind == People::Noun || kind == People::Persons)
+                {
+                    recruit
+                } else {
+                    match kind {
+                        People::Persons => return None,
+                        People::Noun if !loss_context => return None,
+                        // "the count was 38,940 personnel and 428 tanks"
+                        People::Personnel
+                            if !loss_context
+                                && !d.features.has(Features::GENERIC)
+                                && !d.phrases.iter().any(|p| matches!(p.hit, Hit::Equip(_))) =>
+                        {
+                            return None;
+                        }
+                        _ => {}
+                    }
+                    if d.features.has(Features::DEPLOY) && deployment_near(toks, s, lead, np_end) {
+                        return None;
+                    }
+                    people_metric(kind, official, named_cue(d.features, src))
+                }
+            }
+            Some(Hit::Generic) | None => {
+                // "the count", "the tally" unqualified anywhere in the sentence: the headline count
+                let generic = generic || d.features.has(Features::GENERIC);
+                if main.is_none() && !generic && topic.is_none() {
+                    return None;
+                }
+                from_topic = main.is_none();
+                match topic {
+                    Some(Topic::Equip(c)) if !generic => Metric::Equipment(c),
+                    Some(Topic::Recruit(metric)) if !generic => {
+                        near(lead.saturating_sub(6), np_end + 10).unwrap_or(metric)
+                    }
+                    Some(Topic::Killed) if !generic => {
+                        people_metric(People::Killed, official, named_cue(d.features, src))
+                    }
+                    _ => {
+                        if !loss_context && !generic && topic.is_none() {
+                            return None;
+                        }
+                        people_metric(People::Losses, official, false)
+                    }
+                }
+            }
+            Some(Hit::Block) => return None,
+        };
+        // whose losses
+        let people = !matches!(metric, Metric::Equipment(_));
+        let recruit = matches!(metric, Metric::Recruited | Metric::Conscripted | Metric::Mobilized);
+        let mut side = side::adjective_within(toks, m.last + 1, np_end + 1);
+        if side.is_none()
+            && let Some((_, first)) = main
+            && first < m.first
+        {
+            side = side::adjective_before(toks, first, s.start);
+        }
+        if side.is_none() && !recruit && d.features.has(Features::LOSS) {
+            side = side::loser_before(toks, lead, s.start);
+        }
+        if side.is_none() {
+            // "Ukrainian casualties range from about 100,000 to 200,000 killed and wounded"
+            let clause = d.clause_start(toks, s, lead);
+            if let (Some(i), _) = metrics::before(toks, clause, lead, &d.phrases)
+                && matches!(d.phrases[i].hit, Hit::People(_))
+            {
+                side = side::adjective_before(toks, d.phrases[i].first, clause);
+            }
+        }
+        if side.is_none() && !recruit && src.is_some_and(Src::moscow) {
+            side = Some(Side::Ukraine);
+        }
+        let _ = people;
+        let side = side.unwrap_or(Side::Russia);
+        // rate
+        let (rate, rate_end) = rate_after(toks, s, np_end);
+        let rate =
+            rate.or_else(|| if d.features.has(Features::AVERAGE) { rate_before(toks, s, lead, d) } else { None });
+        if let Some(end) = rate_end {
+            np_end = end;
+        }
+        // time expressions around it
+        // the next number that is not part of a time expression
+        let next = d.mentions[mi + 1..]
+            .iter()
+            .find(|n| !d.used[n.first - s.start])
+            .map(|n| n.lead.unwrap_or(n.first).min(qualifiers::hedge(toks, s.start, n.first).1));
+        let next_first = next.unwrap_or(s.end);
+        // a rank's scope ("the deadliest month since the invasion began") is not the figure's period
+        let in_rank =
+            |p: &PExpr| toks[p.first].is(W::Since) && d.rank_spans.iter().any(|&(a, b)| p.first >= a && p.last <= b);
+        let after_np = np_end.max(m.last);
+        let own = d.periods.iter().position(|p| {
+            p.first > after_np
+                && p.first < next_first
+                && next.is_none_or(|n| p.last + 1 != n)
+                && p.first <= np_end + 9
+                && p.prep
+                && !p.weak
+                && !in_rank(p)
+                && {
+                    // the same clause, or a list closed by ", all in the past 24 hours"
+                    let gap = after_np + 1..p.first;
+                    let list_close = p.first == after_np + 3
+                        && toks[after_np + 1].is_p(P::Comma)
+                        && matches!(
+                            toks[after_np + 2].w(),
+                            Some(W::All | W::Both | W::Together | W::Altogether | W::Respectively)
+                        );
+                    list_close
+                        || !gap.clone().any(|k| {
+                            matches!(
+                                toks[k].kind,
+                                Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash | P::Open | P::Close)
+                            )
+                        })
+                }
+        });
+        // a time expression earlier in the sentence, unless a contrast ("while", "but", ";")
+        // opens a new clause in between
+        let barrier = |from: usize| {
+            (from..lead).any(|k| toks[k].is(W::While) || toks[k].is(W::But) || toks[k].is_p(P::Semicolon))
+        };
+        let before = d.periods.iter().enumerate().rev().position(|(_, p)| {
+            p.last < lead
+                && !p.weak
+                && !in_rank(p)
+                && !matches!(p.val, PVal::Target(_))
+                && (p.prep || !matches!(p.val, PVal::Day(_)))
+                && !barrier(p.last + 1)
+        });
+        let before = before.map(|i| d.periods.len() - 1 - i);
+        // clause words
+        let clause = d.clause_start(toks, s, lead);
+        let mut cue = false;
+        let mut incr = false;
+        let mut needs = rate.is_some();
+        for k in clause..lead {
+            match toks[k].w() {
+                Some(W::Total | W::Tally | W::Count | W::Cumulative | W::Running | W::Stand | W::Now) => {
+                    let modified = k > s.start
+                        && (matches!(toks[k - 1].w(), Some(W::Monthly | W::Daily | W::Weekly | W::Annual))
+                            || d.periods.iter().any(|p| p.last + 1 == k));
+                    if !modified {
+                        cue = true;
+                    }
+                }
+                Some(W::Toll) if !(k > s.start && toks[k - 1].is(W::Death)) => cue = true,
+                // "rose by 265" is an increment; "rose to 1,250" a new level
+                Some(W::Rose) if !toks.get(k + 1).is_some_and(|t| t.is(W::To)) => {
+                    incr = true;
+                    needs = true;
+                }
+                Some(W::Added) => incr = true,
+                Some(W::Totalled | W::Accounted | W::Average) => needs = true,
+                _ => {}
+            }
+        }
+        if incr {
+            cue = false;
+        }
+        // "in a single week", "in one month": an event count in a stretch of time
+        if own.is_some_and(|i| matches!(d.periods[i].val, PVal::Anaphor(_))) {
+            needs = true;
+        }
+        let projection =
+            if d.features.has(Features::PROJECTION) { rank::projection_cue(toks, clause, lead) } else { None };
+        // a bare number read through the topic needs something that makes it a count: a time
+        // expression of its own, a rate, a counting verb, a rank or a projection ("Kharkiv, a
+        // city of 1.3 million" has none)
+        if from_topic {
+            let counting = (clause..lead).any(|k| {
+                matches!(
+                    toks[k].w(),
+                    Some(
+                        W::Counted
+                            | W::Added
+                            | W::Rose
+                            | W::Totalled
+                            | W::Accounted
+                            | W::Average
+                            | W::Stand
+                            | W::Reach
+                            | W::Pass
+                            | W::Exceed
+                            | W::Top
+                            | W::Surpass
+                            | W::Cross
+                            | W::Given
+                            | W::Put
+                            | W::Bring
+                            | W::Tally
+                            | W::Count
+                            | W::Total
+                            | W::Toll
+                            | W::Lose
+                    )
+                )
+            });
+            let dated =
+                own.is_some() || before.is_some_and(|i| !matches!(d.periods[i].val, PVal::Day(_)) || d.periods[i].prep);
+            let ranked = !d.ranks.is_empty();
+            let possessive = m.first > s.start && toks[m.first - 1].possessive();
+            if !(counting
+                || dated
+                || rate.is_some()
+                || ranked
+                || projection.is_some()
+                || possessive
+                || hedge != Hedge::Exact && cue
+                || self.answer)
+            {
+                return None;
+            }
+            // an answer's bare figure answers the question, over its period
+            if self.answer {
+                needs = true;
+            }
+        }
+        // conventions stated in the text
+        let convention = if report_day {
+            let ordinal_before = (lead.saturating_sub(3).max(s.start)..lead).find_map(|k| match toks[k].lex() {
+                Some(Lex::Ord(n)) => Some(n),
+                Some(Lex::W(W::Former)) => Some(1),
+                Some(Lex::W(W::Latter)) => Some(2),
+                _ => None,
+            });
+            (ordinal_before != Some(1)).then_some(Convention::ReportDay)
+        } else if self.prev_report_day {
+            let second = (lead.saturating_sub(3).max(s.start)..lead)
+                .any(|k| matches!(toks[k].lex(), Some(Lex::Ord(2) | Lex::W(W::Latter))));
+            second.then_some(Convention::ReportDay)
+        } else {
+            None
+        };
+        Some(Draft {
+            mention: mi,
+            first_tok: lead,
+            last_tok: np_end,
+            metric,
+            side,
+            source: src,
+            hedge,
+            rate,
+            own,
+            own_shared: false,
+            before,
+            cue,
+            incr,
+            also: (s.start..lead)
+                .rev()
+                .take_while(|&k| !toks[k].is(W::But) && !toks[k].is(W::While))
+                .any(|k| toks[k].is(W::Also)),
+            needs_period: needs,
+            projection,
+            convention,
+            period: None,
+            cumulative: false,
+        })
+    }
+
+    /// "nearly 4,000 tanks and more than 14,000 drones destroyed this year": a list shares the
+    /// time expression that closes it.
+    fn inherit_coordinated(&self, toks: &[Tok], d: &SentData, drafts: &mut [Draft]) {
+        for i in (0..drafts.len().saturating_sub(1)).rev() {
+            if drafts[i].own.is_some() {
+                continue;
+            }
+            let (a_end, b_start) = (drafts[i].last_tok, drafts[i + 1].first_tok);
+            let joined = b_start > a_end
+                && (a_end + 1..b_start)
+                    .all(|k| toks[k].is_p(P::Comma) || toks[k].is_p(P::Semicolon) || toks[k].is(W::And))
+                && b_start - a_end <= 3;
+            let b_own = drafts[i + 1].own;
+            let alike = drafts[i].rate.is_some() == drafts[i + 1].rate.is_some()
+                && std::mem::discriminant(&Topic::of(drafts[i].metric))
+                    == std::mem::discriminant(&Topic::of(drafts[i + 1].metric));
+            if joined && alike && b_own.is_some_and(|p| !matches!(d.periods[p].val, PVal::Target(_))) {
+                drafts[i].own = b_own;
+                drafts[i].own_shared = true;
+            }
+        }
+    }
+
+    fn stretch_of(&self, r: R) -> Option<Stretch> {
+        match r {
+            R::Stretch(st) => Some(st),
+            R::WholeWar | R::War => Some(Stretch { first: WAR_START, last: self.yesterday, shape: Shape::Other }),
+            _ => None,
+        }
+    }
+
+    fn clip(&self, st: Stretch) -> [Date; 2] {
+        if st.shape == Shape::Campaign {
+            return [st.first, st.last];
+        }
+        let last = if st.last > self.yesterday { self.yesterday } else { st.last };
+        let first = if st.first < WAR_START { WAR_START } else { st.first };
+        [first, if last < first { first } else { last }]
+    }
+
+    fn as_of(&self, date: Date) -> Option<[Date; 2]> {
+        (date < self.date).then(|| [WAR_START, day_before(date)])
+    }
+
+    /// The loss days a figure covers, or that it is cumulative.
+    fn settle(&self, d: &SentData, earlier: &[Draft], draft: &mut Draft) {
+        self.settle_inner(d, earlier, draft);
+        // Russia's partial mobilisation ran from 21 September to 28 October 2022: "the 300,000
+        // reservists mobilised last autumn"
+        if draft.metric == Metric::Mobilized
+            && let Some([a, b]) = draft.period
+            && let (Ok(start), Ok(end)) = (Date::new(2022, 9, 21), Date::new(2022, 10, 28))
+            && a <= end
+            && b >= start
+            && a.year() == 2022
+            && b.year() == 2022
+        {
+            draft.period = Some([start, end]);
+        }
+    }
+
+    fn settle_inner(&self, d: &SentData, earlier: &[Draft], draft: &mut Draft) {
+        let own = draft.own.map(|i| d.resolved[i]);
+        let before = draft.before.map(|i| d.resolved[i]);
+        let weak = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| if p.weak { self.stretch_of(*r) } else { None });
+        let topic = self.para.or(self.carried);
+        let as_of_in_sentence = || -> Option<Date> {
+            d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
+                R::Day(date) if p.prep => Some(*date),
+                R::Report(date) => Some(*date),
+                _ => None,
+            })
+        };
+        if let Some(cue_at) = draft.projection {
+            self.settle_projection(d, draft, cue_at);
+            return;
+        }
+        if draft.rate.is_some() {
+            let st = [own, before].into_iter().flatten().find_map(|r| self.stretch_of(r)).or(weak).or(topic);
+            draft.period = st.map(|st| self.clip(st));
+            draft.cumulative = false;
+            return;
+        }
+        let stretch = |st: Stretch| Some(self.clip(st));
+        match own {
+            Some(R::Stretch(st)) => {
+                draft.period = stretch(st);
+                return;
+            }
+            Some(R::Day(date)) => {
+                if draft.cue || draft.hedge == Hedge::MoreThan {
+                    // a total or a milestone on that day
+                    draft.cumulative = true;
+                    draft.period = self.as_of(date);
+                } else if date >= self.date {
+                    // "lost 1,300 soldiers on Monday", written on Monday: the day that report covers
+                    draft.period = Some([self.yesterday, self.yesterday]);
+                } else {
+                    draft.period = Some([date, date]);
+                }
+                return;
+            }
+            Some(R::Report(date)) => {
+                if draft.incr {
+                    let day = day_before(date);
+                    draft.period = Some([day, day]);
+                } else {
+                    draft.cumulative = true;
+                    draft.period = self.as_of(date);
+                }
+                return;
+            }
+            Some(R::War | R::WholeWar) => {
+                draft.cumulative = true;
+                draft.period = as_of_in_sentence().and_then(|date| self.as_of(date));
+                return;
+            }
+            _ => {}
+        }
+        if draft.incr
+            && let Some(R::Report(date)) = before
+        {
+            let day = day_before(date);
+            draft.period = Some([day, day]);
+            return;
+        }
+        // "In March the toll reached 41,200": a time expression of the sentence's own (not the
+        // period of an earlier figure) makes a total a period total; a milestone ("passed",
+        // "crossed") stays cumulative, as of the end of that period
+        let fronted = draft.before.filter(|i| !earlier.iter().any(|e| e.own == Some(*i)));
+        if draft.cue
+            && let Some(R::Stretch(st)) = fronted.map(|i| d.resolved[i])
+        {
+            if draft.hedge == Hedge::MoreThan {
+                draft.cumulative = true;
+                draft.period = if st.last < self.yesterday { Some([WAR_START, st.last]) } else { None };
+            } else {
+                draft.period = stretch(st);
+            }
+            return;
+        }
+        if draft.cue || matches!(before, Some(R::War | R::WholeWar)) {
+            draft.cumulative = true;
+            draft.period = as_of_in_sentence().and_then(|date| self.as_of(date));
+            return;
+        }
+        match before {
+            Some(R::Stretch(st)) => {
+                draft.period = stretch(st);
+                return;
+            }
+            Some(R::Day(date)) => {
+                if date >= self.date {
+                    draft.cumulative = true;
+                } else {
+                    draft.period = Some([date, date]);
+                }
+                return;
+            }
+            Some(R::Report(date)) => {
+                draft.cumulative = true;
+                draft.period = self.as_of(date);
+                return;
+            }
+            _ => {}
+        }
+        if draft.needs_period {
+            draft.period = weak.or(topic).map(|st| self.clip(st));
+            return;
+        }
+        // a call-up or recruitment figure is not a running total since the invasion
+        if matches!(draft.metric, Metric::Recruited | Metric::Conscripted | Metric::Mobilized) {
+            return;
+        }
+        // a daily update goes on: "In the past 24 hours Russia lost 1,090 soldiers. Ukrainian
+        // forces also destroyed 14 tanks."
+        let day = |st: &Stretch| st.first == st.last;
+        if let Some(st) = self.para.filter(day).or(self.carried.filter(|st| day(st) && draft.also)) {
+            draft.period = Some(self.clip(st));
+            return;
+        }
+        draft.cumulative = true;
+        draft.period = as_of_in_sentence().and_then(|date| self.as_of(date));
+    }
+
+    /// A projection: to a target date (a cumulative threshold) or for a month's total.
+    fn settle_projection(&self, d: &SentData, draft: &mut Draft, cue_at: usize) {
+        let target = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
+            R::Target(date) if p.first > cue_at => Some(*date),
+            _ => None,
+        });
+        if let Some(target) = target {
+            draft.period = Some([self.date, target]);
+            draft.cumulative = true;
+            return;
+        }
+        let month = d
+            .periods
+            .iter()
+            .zip(&d.resolved)
+            .rev()
+            .filter(|(p, _)| p.last < cue_at)
+            .find_map(|(_, r)| match r {
+                R::Stretch(st) if st.fits(Shape::Month) => Some(*st),
+                _ => None,
+            })
+            .or(self.para.filter(|st| st.fits(Shape::Month)));
+        draft.period = month.map(|st| [st.first.first_of_month(), st.first.last_of_month()]);
+        draft.cumulative = false;
+    }
+
+    fn to_claim(&self, toks: &[Tok], d: &SentData, draft: &Draft, net: bool) -> Claim {
+        let m = &d.mentions[draft.mention];
+        let start = toks[draft.first_tok].start;
+        let mut end_tok = draft.last_tok;
+        if let Some(i) = draft.own
+            && !draft.own_shared
+            && d.periods[i].first <= draft.last_tok + 4
+        {
+            end_tok = end_tok.max(d.periods[i].last);
+        }
+        if let Some(p) = draft.projection {
+            let _ = p;
+        }
+        let end = toks[end_tok].end;
+        let (low, high) = match draft.hedge {
+            Hedge::MoreThan | Hedge::AtLeast => (Some(m.low), None),
+            Hedge::LessThan | Hedge::UpTo => (None, Some(m.high)),
+            _ => (Some(m.low), Some(m.high)),
+        };
+        Claim {
+            span: [start, end],
+            quote: self.text[start..end].to_owned(),
+            side: Some(draft.side),
+            metric: Some(draft.metric),
+            low,
+            high,
+            qualifier: draft.hedge,
+            rate: draft.rate,
+            period: draft.period,
+            cumulative: draft.cumulative,
+            kind: if draft.projection.is_some() { ClaimKind::Projection } else { ClaimKind::Value },
+            rank: None,
+            convention: draft.convention,
+            net_of_corrections: net,
+            // with no source named nearby, the General Staff's own counts are credited to it when
+            // the text reports its figures
+            attribution: draft.source.map(|s| s.name().to_owned()).or_else(|| {
+                (self.doc_official
+                    && draft.side == Side::Russia
+                    && matches!(draft.metric, Metric::PersonnelLosses | Metric::Equipment(_)))
+                .then(|| Src::GeneralStaff.name().to_owned())
+            }),
+            vague: m.form == Form::Vague,
+            unit: m.unit,
+        }
+    }
+}
+
+/// Move a stretch back by one unit of `shape` ("a month earlier", "the year before").
+fn shift_back(base: Stretch, shape: Shape) -> Option<Stretch> {
+    use jiff::ToSpan;
+    let (first, last, shape) = match shape {
+        Shape::Month => {
+            let first = base.first.first_of_month().checked_sub(1.month()).ok()?;
+            (first, first.last_of_month(), Shape::Month)
+        }
+        Shape::Quarter => {
+            let first = base.first.checked_sub(3.months()).ok()?;
+            (first, base.first.yesterday().ok()?, Shape::Quarter)
+        }
+        Shape::Year => (base.first.checked_sub(1.year()).ok()?, base.last.checked_sub(1.year()).ok()?, base.shape),
+        Shape::Week => (base.first.checked_sub(7.days()).ok()?, base.last.checked_sub(7.days()).ok()?, Shape::Week),
+        Shape::Day => (base.first.yesterday().ok()?, base.last.yesterday().ok()?, Shape::Day),
+        Shape::Campaign | Shape::Other => return None,
+    };
+    Some(Stretch { first, last, shape })
+}
+
+/// Words that may introduce a spelled-out number standing alone ("stands at two", "to six").
+fn link_word(w: W) -> bool {
+    matches!(w, W::At | W::To | W::By | W::With | W::Reach | W::Average | W::Of | W::Totalled | W::Be)
+}
+
+/// The first token of the clause containing token `k`.
+fn clause_start(toks: &[Tok], start: usize, k: usize) -> usize {
+    (start..k)
+        .rev()
+        .find(|&j| matches!(toks[j].kind, Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash)))
+        .map_or(start, |j| j + 1)
+}
+
+/// Numbers that are not losses whatever follows them: ages ("Putin, 73,"), war days ("day
+/// 731"), prices ("$500").
+fn is_distractor(toks: &[Tok], s: Sentence, m: &Mention) -> bool {
+    let prev = |back: usize| if m.first >= s.start + back { Some(&toks[m.first - back]) } else { None };
+    let next = |fwd: usize| if m.last + fwd < s.end { Some(&toks[m.last + fwd]) } else { None };
+    let small = m.form == Form::Cardinal && m.plain && m.low < 120.0;
+    // ", 71," after a name
+    if small
+        && prev(1).is_some_and(|t| t.is_p(P::Comma))
+        && next(1).is_some_and(|t| t.is_p(P::Comma))
+        && prev(2).is_some_and(Tok::is_word)
+    {
+        return true;
+    }
+    // "aged 34", "aged 18 to 30", "34-year-old", "are over 40"
+    if m.low < 120.0 && m.plain_or_range() && prev(1).is_some_and(|t| t.is(W::Aged)) {
+        return true;
+    }
+    if small
+        && prev(1).is_some_and(|t| matches!(t.w(), Some(W::Over | W::Under | W::Above)))
+        && prev(2).is_some_and(|t| t.is(W::Be))
+    {
+        return true;
+    }
+    if small && next(1).is_some_and(|t| t.is_p(P::Hyphen)) && next(2).is_some_and(|t| t.is(W::Year)) {
+        return true;
+    }
+    // "day 731"
+    if prev(1).is_some_and(|t| t.is(W::Day)) {
+        return true;
+    }
+    // "$500", "£2bn"
+    if prev(1).is_some_and(|t| t.is_p(P::Currency)) {
+        return true;
+    }
+    false
+}
+
+/// Deployments, launches and deliveries are not losses ("10,000 soldiers are being trained",
+/// "launched 47 drones").
+fn deployment_near(toks: &[Tok], s: Sentence, lead: usize, np_end: usize) -> bool {
+    let lo = lead.saturating_sub(3).max(s.start);
+    let hi = (np_end + 5).min(s.end);
+    (lo..hi).any(|k| toks[k].is(W::Deployed))
+}
+
+/// Weapons launched or fired are attacks, not losses ("launched 120 drones", "missiles fired at").
+fn launched_near(toks: &[Tok], s: Sentence, lead: usize, np_end: usize) -> bool {
+    let lo = lead.saturating_sub(3).max(s.start);
+    let hi = (np_end + 3).min(s.end);
+    (lo..lead).chain(np_end + 1..hi).any(|k| toks[k].is(W::Deployed))
+}
+
+/// Deaths confirmed by name: "identified … by name", "confirmed … deaths" with the BBC or
+/// Mediazona.
+fn named_cue(f: Features, src: Option<Src>) -> bool {
+    f.has(Features::BY_NAME) || (f.has(Features::CONFIRM) && src.is_some_and(Src::by_name))
+}
+
+/// What a sentence contains: the union of its tokens' flags (`lexicon::flag`), and two cues
+/// that take two words ("by name", "by publication date").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Features(u32);
+
+impl Features {
+    const LOSS: u32 = flag::LOSS;
+    const GENERIC: u32 = flag::GENERIC;
+    const CONFIRM: u32 = flag::CONFIRM;
+    const BACKLOG: u32 = flag::BACKLOG;
+    const REMOVED: u32 = flag::REMOVED;
+    const RANK: u32 = flag::RANK;
+    const QUESTION: u32 = flag::QUESTION;
+    const DASH: u32 = flag::DASH;
+    const COLON: u32 = flag::COLON;
+    const DATE_NUM: u32 = flag::DATE_NUM;
+    const TIME: u32 = flag::TIME;
+    const SOURCE: u32 = flag::SOURCE;
+    const RECRUIT: u32 = flag::RECRUIT;
+    const DEPLOY: u32 = flag::DEPLOY;
+    const AVERAGE: u32 = flag::AVERAGE;
+    const PROJECTION: u32 = flag::PROJECTION;
+    const BY_NAME: u32 = 1 << 30;
+    const REPORT_DAY: u32 = 1 << 31;
+
+    #[inline]
+    fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    fn of(toks: &[Tok], s: Sentence) -> Features {
+        let mut f = toks[s.start..s.end].iter().fold(0, |acc, t| acc | t.flags);
+        if f & flag::CONVENTION != 0 {
+            for k in s.start..s.end {
+                let next = |j: usize, w: W| toks.get(k + j).is_some_and(|t| t.is(w)) && k + j < s.end;
+                match toks[k].w() {
+                    Some(W::Name) if k > s.start && toks[k - 1].is(W::By) => f |= Self::BY_NAME,
+                    Some(W::Publication) if next(1, W::Date) => f |= Self::REPORT_DAY,
+                    Some(W::Date) if next(1, W::Of) && next(3, W::Report) => f |= Self::REPORT_DAY,
+                    Some(W::Report) if next(1, W::Date) => f |= Self::REPORT_DAY,
+                    Some(W::Dated) if k > s.start && toks[k - 1].is(W::As) => f |= Self::REPORT_DAY,
+                    _ => {}
+                }
+            }
+        }
+        Features(f)
+    }
+}
+
+/// Look around a person count for what happened to them ("soldiers killed", "troops killed or
+/// wounded", "killed or wounded 35,000 troops", "Russian deaths at").
+fn refine_people(toks: &[Tok], s: Sentence, d: &SentData, m: &Mention, np_end: usize, kind: People) -> People {
+    if !matches!(kind, People::Noun | People::Personnel | People::Persons) {
+        return kind;
+    }
+    let _ = toks;
+    let lo = m.first.saturating_sub(4).max(s.start);
+    let hi = (np_end + 5).min(s.end);
+    let mut found = kind;
+    for p in &d.phrases {
+        let inside = (p.first > np_end && p.first < hi) || (p.last < m.first && p.last >= lo);
+        if !inside {
+            continue;
+        }
+        match p.hit {
+            Hit::People(People::KilledWounded) => return People::KilledWounded,
+            Hit::People(
+                k @ (People::Killed | People::Wounded | People::Captured | People::Losses | People::Casualties),
+            ) if found == kind || k == People::Killed => found = k,
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The metric of a person count.
+fn people_metric(kind: People, official: bool, named: bool) -> Metric {
+    match kind {
+        People::Killed if named => Metric::NamedKilled,
+        People::Killed => Metric::Killed,
+        People::Wounded => Metric::Wounded,
+        People::Captured => Metric::Captured,
+        People::Missing => Metric::Missing,
+        _ if official => Metric::PersonnelLosses,
+        _ => Metric::Casualties,
+    }
+}
+
+/// "a day", "per day", "every (single) day", "each month", "a week", "daily", after the noun,
+/// possibly after a short verb phrase ("1,000 men sign contracts every day").
+fn rate_after(toks: &[Tok], s: Sentence, np_end: usize) -> (Option<RateUnit>, Option<usize>) {
+    let w = |k: usize| if k < s.end { toks[k].w() } else { None };
+    let unit = |x: Option<W>| match x {
+        Some(W::Day) => Some(RateUnit::PerDay),
+        Some(W::Week) => Some(RateUnit::PerWeek),
+        Some(W::MonthW) => Some(RateUnit::PerMonth),
+        Some(W::Year) => Some(RateUnit::PerYear),
+        _ => None,
+    };
+    let limit = (np_end + 5).min(s.end);
+    let mut k = np_end + 1;
+    while k < limit {
+        let tok = &toks[k];
+        if matches!(tok.kind, Kind::Punct(_) | Kind::Num(_)) {
+            break;
+        }
+        let adjective = match tok.w() {
+            Some(W::Daily) => Some(RateUnit::PerDay),
+            Some(W::Weekly) => Some(RateUnit::PerWeek),
+            Some(W::Monthly) => Some(RateUnit::PerMonth),
+            Some(W::Annual) => Some(RateUnit::PerYear),
+            _ => None,
+        };
+        // "daily" right after the number or its noun only
+        if adjective.is_some() && k == np_end + 1 {
+            return (adjective, Some(k));
+        }
+        if let Some(W::A | W::Per | W::Every | W::Each) = tok.w() {
+            // "in a day", "on a single day", "a day earlier" are not rates
+            let bound =
+                k > s.start && matches!(toks[k - 1].w(), Some(W::In | W::On | W::For | W::Of | W::Within | W::Over));
+            let mut j = k + 1;
+            if w(j) == Some(W::Single) {
+                j += 1;
+            }
+            let relative = matches!(w(j + 1), Some(W::Earlier | W::Before | W::Ago | W::After));
+            if let Some(u) = unit(w(j)).filter(|_| !(relative || tok.is(W::A) && bound)) {
+                return (Some(u), Some(j));
+            }
+            break;
+        }
+        k += 1;
+    }
+    (None, None)
+}
+
+/// "a daily average of", "the weekly average has been", "May's daily average sat between".
+fn rate_before(toks: &[Tok], s: Sentence, lead: usize, d: &SentData) -> Option<RateUnit> {
+    let clause = d.clause_start(toks, s, lead);
+    // no other number between
+    if d.mentions.iter().any(|m| m.first >= clause && m.last < lead) {
+        return None;
+    }
+    (clause + 1..lead).find_map(|k| {
+        if !toks[k].is(W::Average) {
+            return None;
+        }
+        match toks[k - 1].w() {
+            Some(W::Daily) => Some(RateUnit::PerDay),
+            Some(W::Weekly) => Some(RateUnit::PerWeek),
+            Some(W::Monthly) => Some(RateUnit::PerMonth),
+            Some(W::Annual) => Some(RateUnit::PerYear),
+            _ => None,
+        }
+    })
 }

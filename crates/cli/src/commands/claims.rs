@@ -27,16 +27,10 @@ pub(crate) fn run(context: &Context, args: &ClaimsArgs) -> Result<()> {
     }
 }
 
-/// Text a claim extractor can read: UTF-8, no NUL byte, not empty.
+/// Text the extractor accepts: UTF-8, no NUL byte, not empty, no line over a megabyte.
 fn text_from_bytes(bytes: &[u8]) -> Result<&str> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| anyhow!("not UTF-8 text: invalid byte at offset {}", e.valid_up_to()))?;
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        bail!("binary data: a NUL byte at offset {offset}");
-    }
-    if text.trim().is_empty() {
-        bail!("the text is empty");
-    }
+    let text = attrition_claims::extract::text_from_bytes(bytes)?;
+    attrition_claims::extract::check_input(text)?;
     Ok(text)
 }
 

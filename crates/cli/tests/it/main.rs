@@ -9,6 +9,7 @@ mod assessments;
 mod bad_input;
 mod balance;
 mod charts;
+mod claims;
 mod figures;
 mod forecast;
 mod harness;

@@ -1,0 +1,1617 @@
+//! The word list of the grammar: every word the extractor reacts to, reduced to a lemma (`W`) or
+//! to a structured entry (spelled numbers, ordinals, scale words, months, weekdays, seasons).
+//!
+//! Lookup packs a word's lower-cased ASCII letters into a `u128` and probes a table built once,
+//! so a word costs one hash and a few integer comparisons; words that are not in the list are
+//! `Lex::Other`.
+
+use std::sync::LazyLock;
+
+/// What a word is to the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lex {
+    /// Not in the list.
+    Other,
+    /// A spelled cardinal: zero … nineteen, twenty … ninety.
+    Card(u32),
+    /// A spelled ordinal: first … twentieth, thirtieth … hundredth.
+    Ord(u32),
+    /// hundred (2), thousand (3), million (6), billion (9).
+    Scale(u8),
+    /// January = 1 … December = 12.
+    Month(u8),
+    /// Monday = 0 … Sunday = 6.
+    Weekday(u8),
+    /// spring = 0, summer = 1, autumn = 2, winter = 3.
+    Season(u8),
+    /// A vague amount: tens (1), dozens (12), hundreds (2), thousands (3), millions (6).
+    Vague(u8),
+    /// dozen.
+    Dozen,
+    /// half.
+    Half,
+    /// Any other known word, by lemma.
+    W(W),
+}
+
+/// The lemmas the grammar knows (inflected forms share one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs, clippy::enum_variant_names)]
+pub(crate) enum W {
+    // determiners, prepositions, conjunctions, pronouns
+    A,
+    The,
+    Of,
+    In,
+    On,
+    At,
+    To,
+    By,
+    For,
+    With,
+    From,
+    Since,
+    Over,
+    During,
+    Between,
+    And,
+    Or,
+    But,
+    Than,
+    As,
+    Into,
+    Until,
+    Through,
+    Within,
+    Among,
+    After,
+    Before,
+    Ago,
+    Earlier,
+    Previous,
+    Next,
+    Last,
+    This,
+    That,
+    Its,
+    It,
+    Which,
+    When,
+    While,
+    So,
+    Far,
+    Alone,
+    Only,
+    Also,
+    Already,
+    Still,
+    Now,
+    Just,
+    Be,
+    Have,
+    Will,
+    Per,
+    Each,
+    Every,
+    Single,
+    Another,
+    More,
+    Most,
+    Many,
+    Some,
+    Other,
+    Own,
+    Both,
+    Any,
+    Early,
+    Point,
+    Odd,
+    Down,
+    Weekend,
+    Institute,
+    Study,
+    Them,
+    All,
+    Making,
+    Short,
+    Together,
+    Overall,
+    Altogether,
+    Respectively,
+    Apiece,
+    Whole,
+    Entire,
+    // qualifiers
+    About,
+    Around,
+    Approximately,
+    Roughly,
+    Nearly,
+    Almost,
+    Close,
+    Well,
+    Under,
+    Below,
+    Above,
+    Fewer,
+    Less,
+    Least,
+    No,
+    Up,
+    Excess,
+    Upwards,
+    Exceed,
+    Surpass,
+    Top,
+    Pass,
+    Past,
+    Beyond,
+    Reach,
+    Cross,
+    Estimated,
+    Order,
+    // calendar and periods
+    Day,
+    Week,
+    MonthW,
+    Year,
+    Quarter,
+    Hour,
+    Today,
+    Yesterday,
+    Overnight,
+    Morning,
+    Start,
+    End,
+    Calendar,
+    Anniversary,
+    Report,
+    Daily,
+    Weekly,
+    Monthly,
+    Annual,
+    Average,
+    Rate,
+    Pace,
+    Time,
+    Full,
+    ScaleW,
+    Invasion,
+    War,
+    Began,
+    Incursion,
+    Mobilise,
+    Call,
+    Conscript,
+    Draft,
+    // ranks and projections
+    Record,
+    Peak,
+    Rank,
+    Came,
+    Highest,
+    Worst,
+    Deadliest,
+    Bloodiest,
+    Costliest,
+    Heaviest,
+    Biggest,
+    Lowest,
+    Fewest,
+    Smallest,
+    Quietest,
+    Best,
+    Course,
+    Track,
+    Set,
+    Expect,
+    Finish,
+    Overtake,
+    // equipment
+    Tank,
+    Armoured,
+    Armour,
+    Combat,
+    Fighting,
+    Personnel,
+    Carrier,
+    Vehicle,
+    Infantry,
+    Apc,
+    Artillery,
+    System,
+    Gun,
+    Howitzer,
+    Piece,
+    Mlrs,
+    Multiple,
+    Rocket,
+    Launcher,
+    Launch,
+    Air,
+    Defence,
+    Anti,
+    Aircraft,
+    Plane,
+    Helicopter,
+    Drone,
+    Unmanned,
+    Aerial,
+    Cruise,
+    Missile,
+    Ship,
+    Landing,
+    Submarine,
+    Truck,
+    Fuel,
+    Tanker,
+    Special,
+    Equipment,
+    Ground,
+    Robotic,
+    Operational,
+    Tactical,
+    Level,
+    // people and losses
+    Troop,
+    People,
+    Kill,
+    Dead,
+    Death,
+    Die,
+    Wound,
+    Capture,
+    Missing,
+    Casualty,
+    Loss,
+    Lose,
+    Suffer,
+    Liquidate,
+    Destroy,
+    Action,
+    Toll,
+    Tally,
+    Count,
+    Counted,
+    Total,
+    Cumulative,
+    Running,
+    Figure,
+    Number,
+    Cost,
+    Name,
+    Confirm,
+    // recruitment
+    Recruit,
+    Contract,
+    Signed,
+    Reservist,
+    Uniform,
+    // sides
+    Russian,
+    Ukrainian,
+    Russia,
+    Ukraine,
+    Kyiv,
+    Moscow,
+    Kremlin,
+    Putin,
+    Korean,
+    Enemy,
+    Force,
+    // sources
+    General,
+    Staff,
+    Ministry,
+    Minister,
+    Intelligence,
+    Uk,
+    Us,
+    Nato,
+    Cia,
+    Pentagon,
+    Isw,
+    Csis,
+    Official,
+    Western,
+    Bbc,
+    Mediazona,
+    Meduza,
+    Oryx,
+    Zelensky,
+    Syrskyi,
+    Commander,
+    Chief,
+    Estimate,
+    Independent,
+    Researcher,
+    Say,
+    According,
+    They,
+    Military,
+    // verbs around counts
+    Rose,
+    Added,
+    Totalled,
+    Fell,
+    Stand,
+    Given,
+    Put,
+    Bring,
+    Accounted,
+    Deployed,
+    // not losses
+    Civilian,
+    Population,
+    Km,
+    Currency,
+    Percent,
+    Cent,
+    Budget,
+    Gdp,
+    Bonus,
+    Aged,
+    Old,
+    Place,
+    Assault,
+    Times,
+    Young,
+    New,
+    Additional,
+    // conventions
+    Method,
+    Publication,
+    Date,
+    Dated,
+    Backlog,
+    Correction,
+    Net,
+    Excluding,
+    Former,
+    Latter,
+    Instead,
+}
+
+const WORDS: &[(&str, Lex)] = &{
+    use Lex::{Card, Month, Ord, Scale, Season, Weekday};
+    use W::*;
+    const fn w(x: W) -> Lex {
+        Lex::W(x)
+    }
+    [
+        // spelled numbers
+        ("zero", Card(0)),
+        ("one", Card(1)),
+        ("two", Card(2)),
+        ("three", Card(3)),
+        ("four", Card(4)),
+        ("five", Card(5)),
+        ("six", Card(6)),
+        ("seven", Card(7)),
+        ("eight", Card(8)),
+        ("nine", Card(9)),
+        ("ten", Card(10)),
+        ("eleven", Card(11)),
+        ("twelve", Card(12)),
+        ("thirteen", Card(13)),
+        ("fourteen", Card(14)),
+        ("fifteen", Card(15)),
+        ("sixteen", Card(16)),
+        ("seventeen", Card(17)),
+        ("eighteen", Card(18)),
+        ("nineteen", Card(19)),
+        ("twenty", Card(20)),
+        ("thirty", Card(30)),
+        ("forty", Card(40)),
+        ("fifty", Card(50)),
+        ("sixty", Card(60)),
+        ("seventy", Card(70)),
+        ("eighty", Card(80)),
+        ("ninety", Card(90)),
+        ("first", Ord(1)),
+        ("second", Ord(2)),
+        ("third", Ord(3)),
+        ("fourth", Ord(4)),
+        ("fifth", Ord(5)),
+        ("sixth", Ord(6)),
+        ("seventh", Ord(7)),
+        ("eighth", Ord(8)),
+        ("ninth", Ord(9)),
+        ("tenth", Ord(10)),
+        ("eleventh", Ord(11)),
+        ("twelfth", Ord(12)),
+        ("thirteenth", Ord(13)),
+        ("fourteenth", Ord(14)),
+        ("fifteenth", Ord(15)),
+        ("sixteenth", Ord(16)),
+        ("seventeenth", Ord(17)),
+        ("eighteenth", Ord(18)),
+        ("nineteenth", Ord(19)),
+        ("twentieth", Ord(20)),
+        ("thirtieth", Ord(30)),
+        ("fortieth", Ord(40)),
+        ("fiftieth", Ord(50)),
+        ("hundredth", Ord(100)),
+        ("hundred", Scale(2)),
+        ("tens", Lex::Vague(1)),
+        ("dozens", Lex::Vague(12)),
+        ("hundreds", Lex::Vague(2)),
+        ("thousands", Lex::Vague(3)),
+        ("millions", Lex::Vague(6)),
+        ("dozen", Lex::Dozen),
+        ("half", Lex::Half),
+        ("thousand", Scale(3)),
+        ("million", Scale(6)),
+        ("mln", Scale(6)),
+        ("mn", Scale(6)),
+        ("billion", Scale(9)),
+        ("bn", Scale(9)),
+        // months and days
+        ("january", Month(1)),
+        ("jan", Month(1)),
+        ("february", Month(2)),
+        ("feb", Month(2)),
+        ("march", Month(3)),
+        ("april", Month(4)),
+        ("apr", Month(4)),
+        ("may", Month(5)),
+        ("june", Month(6)),
+        ("jun", Month(6)),
+        ("july", Month(7)),
+        ("jul", Month(7)),
+        ("august", Month(8)),
+        ("aug", Month(8)),
+        ("september", Month(9)),
+        ("sep", Month(9)),
+        ("sept", Month(9)),
+        ("october", Month(10)),
+        ("oct", Month(10)),
+        ("november", Month(11)),
+        ("nov", Month(11)),
+        ("december", Month(12)),
+        ("dec", Month(12)),
+        ("monday", Weekday(0)),
+        ("tuesday", Weekday(1)),
+        ("wednesday", Weekday(2)),
+        ("thursday", Weekday(3)),
+        ("friday", Weekday(4)),
+        ("saturday", Weekday(5)),
+        ("sunday", Weekday(6)),
+        ("spring", Season(0)),
+        ("summer", Season(1)),
+        ("autumn", Season(2)),
+        ("fall", Season(2)),
+        ("winter", Season(3)),
+        // function words
+        ("a", w(A)),
+        ("an", w(A)),
+        ("the", w(The)),
+        ("of", w(Of)),
+        ("in", w(In)),
+        ("on", w(On)),
+        ("at", w(At)),
+        ("to", w(To)),
+        ("by", w(By)),
+        ("for", w(For)),
+        ("with", w(With)),
+        ("from", w(From)),
+        ("since", w(Since)),
+        ("over", w(Over)),
+        ("during", w(During)),
+        ("across", w(Over)),
+        ("throughout", w(Over)),
+        ("between", w(Between)),
+        ("and", w(And)),
+        ("or", w(Or)),
+        ("but", w(But)),
+        ("than", w(Than)),
+        ("as", w(As)),
+        ("into", w(Into)),
+        ("until", w(Until)),
+        ("till", w(Until)),
+        ("through", w(Through)),
+        ("within", w(Within)),
+        ("among", w(Among)),
+        ("amongst", w(Among)),
+        ("after", w(After)),
+        ("before", w(Before)),
+        ("ago", w(Ago)),
+        ("earlier", w(Earlier)),
+        ("previous", w(Previous)),
+        ("preceding", w(Previous)),
+        ("prior", w(Previous)),
+        ("next", w(Next)),
+        ("last", w(Last)),
+        ("this", w(This)),
+        ("that", w(That)),
+        ("its", w(Its)),
+        ("their", w(Its)),
+        ("his", w(Its)),
+        ("her", w(Its)),
+        ("it", w(It)),
+        ("who", w(Which)),
+        ("when", w(When)),
+        ("while", w(While)),
+        ("whereas", w(While)),
+        ("so", w(So)),
+        ("far", w(Far)),
+        ("alone", w(Alone)),
+        ("only", w(Only)),
+        ("also", w(Also)),
+        ("already", w(Already)),
+        ("still", w(Still)),
+        ("now", w(Now)),
+        ("just", w(Just)),
+        ("is", w(Be)),
+        ("was", w(Be)),
+        ("were", w(Be)),
+        ("are", w(Be)),
+        ("be", w(Be)),
+        ("been", w(Be)),
+        ("being", w(Be)),
+        ("has", w(Have)),
+        ("have", w(Have)),
+        ("had", w(Have)),
+        ("having", w(Have)),
+        ("will", w(Will)),
+        ("would", w(Will)),
+        ("could", w(Will)),
+        ("might", w(Will)),
+        ("can", w(Will)),
+        ("should", w(Will)),
+        ("shall", w(Will)),
+        ("per", w(Per)),
+        ("each", w(Each)),
+        ("every", w(Every)),
+        ("single", w(Single)),
+        ("another", w(Another)),
+        ("more", w(More)),
+        ("most", w(Most)),
+        ("many", w(Many)),
+        ("much", w(Many)),
+        ("some", w(Some)),
+        ("other", w(Other)),
+        ("own", w(Own)),
+        ("both", w(Both)),
+        ("any", w(Any)),
+        ("early", w(Early)),
+        ("late", w(Early)),
+        ("mid", w(Early)),
+        ("point", w(Point)),
+        ("odd", w(Odd)),
+        ("down", w(Down)),
+        ("weekend", w(Weekend)),
+        ("ending", w(Until)),
+        ("ended", w(Until)),
+        ("institute", w(Institute)),
+        ("study", w(Study)),
+        ("them", w(Them)),
+        ("those", w(Them)),
+        ("whom", w(Them)),
+        ("which", w(Which)),
+        ("all", w(All)),
+        ("making", w(Making)),
+        ("short", w(Short)),
+        ("together", w(Together)),
+        ("overall", w(Overall)),
+        ("altogether", w(Altogether)),
+        ("respectively", w(Respectively)),
+        ("apiece", w(Apiece)),
+        ("whole", w(Whole)),
+        ("entire", w(Entire)),
+        // qualifiers
+        ("about", w(About)),
+        ("around", w(Around)),
+        ("approximately", w(Approximately)),
+        ("approx", w(Approximately)),
+        ("circa", w(Approximately)),
+        ("roughly", w(Roughly)),
+        ("nearly", w(Nearly)),
+        ("almost", w(Almost)),
+        ("close", w(Close)),
+        ("well", w(Well)),
+        ("under", w(Under)),
+        ("below", w(Below)),
+        ("above", w(Above)),
+        ("fewer", w(Fewer)),
+        ("less", w(Less)),
+        ("least", w(Least)),
+        ("no", w(No)),
+        ("up", w(Up)),
+        ("excess", w(Excess)),
+        ("upwards", w(Upwards)),
+        ("upward", w(Upwards)),
+        ("exceed", w(Exceed)),
+        ("exceeds", w(Exceed)),
+        ("exceeded", w(Exceed)),
+        ("exceeding", w(Exceed)),
+        ("surpass", w(Surpass)),
+        ("surpasses", w(Surpass)),
+        ("surpassed", w(Surpass)),
+        ("surpassing", w(Surpass)),
+        ("top", w(Top)),
+        ("tops", w(Top)),
+        ("topped", w(Top)),
+        ("topping", w(Top)),
+        ("pass", w(Pass)),
+        ("passes", w(Pass)),
+        ("passed", w(Pass)),
+        ("passing", w(Pass)),
+        ("past", w(Past)),
+        ("beyond", w(Beyond)),
+        ("reach", w(Reach)),
+        ("reaches", w(Reach)),
+        ("reached", w(Reach)),
+        ("reaching", w(Reach)),
+        ("hit", w(Reach)),
+        ("hits", w(Reach)),
+        ("cross", w(Cross)),
+        ("crosses", w(Cross)),
+        ("crossed", w(Cross)),
+        ("crossing", w(Cross)),
+        ("estimated", w(Estimated)),
+        ("order", w(Order)),
+        // calendar
+        ("day", w(Day)),
+        ("days", w(Day)),
+        ("week", w(Week)),
+        ("fortnight", w(Week)),
+        ("weeks", w(Week)),
+        ("month", w(MonthW)),
+        ("months", w(MonthW)),
+        ("year", w(Year)),
+        ("years", w(Year)),
+        ("quarter", w(Quarter)),
+        ("quarters", w(Quarter)),
+        ("hour", w(Hour)),
+        ("hours", w(Hour)),
+        ("minutes", w(Hour)),
+        ("today", w(Today)),
+        ("yesterday", w(Yesterday)),
+        ("overnight", w(Overnight)),
+        ("morning", w(Morning)),
+        ("start", w(Start)),
+        ("beginning", w(Start)),
+        ("outset", w(Start)),
+        ("end", w(End)),
+        ("calendar", w(Calendar)),
+        ("anniversary", w(Anniversary)),
+        ("anniversaries", w(Anniversary)),
+        ("report", w(Report)),
+        ("reports", w(Report)),
+        ("update", w(Report)),
+        ("updates", w(Report)),
+        ("statement", w(Report)),
+        ("bulletin", w(Report)),
+        ("briefing", w(Report)),
+        ("daily", w(Daily)),
+        ("weekly", w(Weekly)),
+        ("monthly", w(Monthly)),
+        ("annual", w(Annual)),
+        ("annually", w(Annual)),
+        ("yearly", w(Annual)),
+        ("average", w(Average)),
+        ("averages", w(Average)),
+        ("averaged", w(Average)),
+        ("averaging", w(Average)),
+        ("rate", w(Rate)),
+        ("pace", w(Pace)),
+        ("time", w(Time)),
+        ("full", w(Full)),
+        ("scale", w(ScaleW)),
+        ("invasion", w(Invasion)),
+        ("war", w(War)),
+        ("began", w(Began)),
+        ("begun", w(Began)),
+        ("begin", w(Began)),
+        ("started", w(Began)),
+        ("launching", w(Began)),
+        ("incursion", w(Incursion)),
+        ("rolled", w(Began)),
+        ("offensive", w(Incursion)),
+        ("mobilised", w(Mobilise)),
+        ("mobilized", w(Mobilise)),
+        ("mobilisation", w(Mobilise)),
+        ("mobilization", w(Mobilise)),
+        ("mobilising", w(Mobilise)),
+        ("mobilizing", w(Mobilise)),
+        ("mobilise", w(Mobilise)),
+        ("mobilize", w(Mobilise)),
+        ("call", w(Call)),
+        ("called", w(Call)),
+        ("calling", w(Call)),
+        ("conscripts", w(Conscript)),
+        ("conscript", w(Conscript)),
+        ("conscripted", w(Conscript)),
+        ("conscription", w(Conscript)),
+        ("draftees", w(Conscript)),
+        ("drafted", w(Conscript)),
+        ("draft", w(Draft)),
+        // ranks and projections
+        ("record", w(Record)),
+        ("peak", w(Peak)),
+        ("ranked", w(Rank)),
+        ("ranks", w(Rank)),
+        ("came", w(Came)),
+        ("comes", w(Came)),
+        ("highest", w(Highest)),
+        ("worst", w(Worst)),
+        ("deadliest", w(Deadliest)),
+        ("bloodiest", w(Bloodiest)),
+        ("costliest", w(Costliest)),
+        ("heaviest", w(Heaviest)),
+        ("biggest", w(Biggest)),
+        ("largest", w(Biggest)),
+        ("greatest", w(Biggest)),
+        ("lowest", w(Lowest)),
+        ("fewest", w(Fewest)),
+        ("smallest", w(Smallest)),
+        ("quietest", w(Quietest)),
+        ("lightest", w(Quietest)),
+        ("best", w(Best)),
+        ("course", w(Course)),
+        ("track", w(Track)),
+        ("set", w(Set)),
+        ("expected", w(Expect)),
+        ("projected", w(Expect)),
+        ("likely", w(Expect)),
+        ("poised", w(Expect)),
+        ("finish", w(Finish)),
+        ("overtake", w(Overtake)),
+        // equipment
+        ("tank", w(Tank)),
+        ("tanks", w(Tank)),
+        ("armoured", w(Armoured)),
+        ("armored", w(Armoured)),
+        ("armour", w(Armour)),
+        ("armor", w(Armour)),
+        ("combat", w(Combat)),
+        ("fighting", w(Fighting)),
+        ("personnel", w(Personnel)),
+        ("carrier", w(Carrier)),
+        ("carriers", w(Carrier)),
+        ("vehicle", w(Vehicle)),
+        ("vehicles", w(Vehicle)),
+        ("infantry", w(Infantry)),
+        ("apc", w(Apc)),
+        ("apcs", w(Apc)),
+        ("ifv", w(Apc)),
+        ("ifvs", w(Apc)),
+        ("afv", w(Apc)),
+        ("afvs", w(Apc)),
+        ("bmps", w(Apc)),
+        ("btrs", w(Apc)),
+        ("artillery", w(Artillery)),
+        ("system", w(System)),
+        ("systems", w(System)),
+        ("gun", w(Gun)),
+        ("guns", w(Gun)),
+        ("howitzer", w(Howitzer)),
+        ("howitzers", w(Howitzer)),
+        ("piece", w(Piece)),
+        ("pieces", w(Piece)),
+        ("mlrs", w(Mlrs)),
+        ("mrl", w(Mlrs)),
+        ("mrls", w(Mlrs)),
+        ("multiple", w(Multiple)),
+        ("rocket", w(Rocket)),
+        ("launcher", w(Launcher)),
+        ("launchers", w(Launcher)),
+        ("launch", w(Launch)),
+        ("air", w(Air)),
+        ("defence", w(Defence)),
+        ("defense", w(Defence)),
+        ("anti", w(Anti)),
+        ("aircraft", w(Aircraft)),
+        ("plane", w(Plane)),
+        ("planes", w(Plane)),
+        ("warplane", w(Plane)),
+        ("warplanes", w(Plane)),
+        ("jet", w(Plane)),
+        ("jets", w(Plane)),
+        ("bomber", w(Plane)),
+        ("bombers", w(Plane)),
+        ("helicopter", w(Helicopter)),
+        ("helicopters", w(Helicopter)),
+        ("drone", w(Drone)),
+        ("drones", w(Drone)),
+        ("uav", w(Drone)),
+        ("uavs", w(Drone)),
+        ("unmanned", w(Unmanned)),
+        ("aerial", w(Aerial)),
+        ("cruise", w(Cruise)),
+        ("missile", w(Missile)),
+        ("missiles", w(Missile)),
+        ("ship", w(Ship)),
+        ("ships", w(Ship)),
+        ("warship", w(Ship)),
+        ("warships", w(Ship)),
+        ("boat", w(Ship)),
+        ("boats", w(Ship)),
+        ("vessel", w(Ship)),
+        ("vessels", w(Ship)),
+        ("landing", w(Landing)),
+        ("submarine", w(Submarine)),
+        ("submarines", w(Submarine)),
+        ("truck", w(Truck)),
+        ("trucks", w(Truck)),
+        ("lorries", w(Truck)),
+        ("fuel", w(Fuel)),
+        ("tanker", w(Tanker)),
+        ("tankers", w(Tanker)),
+        ("special", w(Special)),
+        ("equipment", w(Equipment)),
+        ("hardware", w(Equipment)),
+        ("ground", w(Ground)),
+        ("robotic", w(Robotic)),
+        ("robots", w(Robotic)),
+        ("operational", w(Operational)),
+        ("tactical", w(Tactical)),
+        ("level", w(Level)),
+        // people and losses
+        ("troops", w(Troop)),
+        ("troop", w(Troop)),
+        ("soldiers", w(Troop)),
+        ("soldier", w(Troop)),
+        ("servicemen", w(Troop)),
+        ("servicemembers", w(Troop)),
+        ("men", w(Troop)),
+        ("invaders", w(Troop)),
+        ("occupiers", w(Troop)),
+        ("fighters", w(Troop)),
+        ("mercenaries", w(Troop)),
+        ("marines", w(Troop)),
+        ("paratroopers", w(Troop)),
+        ("infantrymen", w(Troop)),
+        ("convicts", w(Troop)),
+        ("russians", w(Troop)),
+        ("ukrainians", w(Troop)),
+        ("people", w(People)),
+        ("persons", w(People)),
+        ("individuals", w(People)),
+        ("killed", w(Kill)),
+        ("kill", w(Kill)),
+        ("kills", w(Kill)),
+        ("killing", w(Kill)),
+        ("dead", w(Dead)),
+        ("death", w(Death)),
+        ("deaths", w(Death)),
+        ("fatalities", w(Death)),
+        ("died", w(Die)),
+        ("die", w(Die)),
+        ("dying", w(Die)),
+        ("wounded", w(Wound)),
+        ("injured", w(Wound)),
+        ("injuring", w(Wound)),
+        ("wounding", w(Wound)),
+        ("captured", w(Capture)),
+        ("prisoners", w(Capture)),
+        ("pows", w(Capture)),
+        ("captives", w(Capture)),
+        ("missing", w(Missing)),
+        ("casualties", w(Casualty)),
+        ("casualty", w(Casualty)),
+        ("loss", w(Loss)),
+        ("losses", w(Loss)),
+        ("lost", w(Lose)),
+        ("lose", w(Lose)),
+        ("loses", w(Lose)),
+        ("losing", w(Lose)),
+        ("suffered", w(Suffer)),
+        ("suffer", w(Suffer)),
+        ("suffers", w(Suffer)),
+        ("suffering", w(Suffer)),
+        ("sustained", w(Suffer)),
+        ("liquidated", w(Liquidate)),
+        ("eliminated", w(Liquidate)),
+        ("neutralised", w(Liquidate)),
+        ("neutralized", w(Liquidate)),
+        ("destroyed", w(Destroy)),
+        ("destroy", w(Destroy)),
+        ("destroying", w(Destroy)),
+        ("wiped", w(Destroy)),
+        ("downed", w(Destroy)),
+        ("shot", w(Destroy)),
+        ("knocked", w(Destroy)),
+        ("action", w(Action)),
+        ("toll", w(Toll)),
+        ("tally", w(Tally)),
+        ("count", w(Count)),
+        ("counted", w(Counted)),
+        ("recorded", w(Counted)),
+        ("logged", w(Counted)),
+        ("registered", w(Counted)),
+        ("lists", w(Counted)),
+        ("listed", w(Counted)),
+        ("total", w(Total)),
+        ("totals", w(Total)),
+        ("totalled", w(Totalled)),
+        ("totaled", w(Totalled)),
+        ("totalling", w(Totalled)),
+        ("amounted", w(Totalled)),
+        ("cumulative", w(Cumulative)),
+        ("running", w(Running)),
+        ("figure", w(Figure)),
+        ("figures", w(Figure)),
+        ("number", w(Number)),
+        ("cost", w(Cost)),
+        ("name", w(Name)),
+        ("confirmed", w(Confirm)),
+        ("identified", w(Confirm)),
+        ("verified", w(Confirm)),
+        ("documented", w(Confirm)),
+        // recruitment
+        ("recruited", w(Recruit)),
+        ("recruits", w(Recruit)),
+        ("recruit", w(Recruit)),
+        ("recruiting", w(Recruit)),
+        ("recruitment", w(Recruit)),
+        ("enlisted", w(Recruit)),
+        ("volunteers", w(Recruit)),
+        ("contract", w(Contract)),
+        ("contracts", w(Contract)),
+        ("signed", w(Signed)),
+        ("reservists", w(Reservist)),
+        ("reservist", w(Reservist)),
+        ("uniform", w(Uniform)),
+        // sides
+        ("russian", w(Russian)),
+        ("ukrainian", w(Ukrainian)),
+        ("russia", w(Russia)),
+        ("ukraine", w(Ukraine)),
+        ("kyiv", w(Kyiv)),
+        ("kiev", w(Kyiv)),
+        ("moscow", w(Moscow)),
+        ("kremlin", w(Kremlin)),
+        ("putin", w(Putin)),
+        ("korean", w(Korean)),
+        ("koreans", w(Korean)),
+        ("enemy", w(Enemy)),
+        ("force", w(Force)),
+        ("forces", w(Force)),
+        ("army", w(Force)),
+        ("armies", w(Force)),
+        // sources
+        ("general", w(General)),
+        ("staff", w(Staff)),
+        ("ministry", w(Ministry)),
+        ("mod", w(Ministry)),
+        ("minister", w(Minister)),
+        ("intelligence", w(Intelligence)),
+        ("uk", w(Uk)),
+        ("britain", w(Uk)),
+        ("british", w(Uk)),
+        ("us", w(Us)),
+        ("american", w(Us)),
+        ("nato", w(Nato)),
+        ("cia", w(Cia)),
+        ("pentagon", w(Pentagon)),
+        ("isw", w(Isw)),
+        ("csis", w(Csis)),
+        ("official", w(Official)),
+        ("officials", w(Official)),
+        ("western", w(Western)),
+        ("bbc", w(Bbc)),
+        ("mediazona", w(Mediazona)),
+        ("meduza", w(Meduza)),
+        ("oryx", w(Oryx)),
+        ("zelensky", w(Zelensky)),
+        ("zelenskyy", w(Zelensky)),
+        ("syrskyi", w(Syrskyi)),
+        ("commander", w(Commander)),
+        ("chief", w(Chief)),
+        ("estimate", w(Estimate)),
+        ("estimates", w(Estimate)),
+        ("independent", w(Independent)),
+        ("researchers", w(Researcher)),
+        ("analysts", w(Researcher)),
+        ("says", w(Say)),
+        ("said", w(Say)),
+        ("say", w(Say)),
+        ("claims", w(Say)),
+        ("claimed", w(Say)),
+        ("claim", w(Say)),
+        ("reported", w(Say)),
+        ("announced", w(Say)),
+        ("stated", w(Say)),
+        ("told", w(Say)),
+        ("insists", w(Say)),
+        ("quoted", w(Say)),
+        ("shows", w(Say)),
+        ("show", w(Say)),
+        ("according", w(According)),
+        ("they", w(They)),
+        ("military", w(Military)),
+        // verbs around counts
+        ("rose", w(Rose)),
+        ("risen", w(Rose)),
+        ("rise", w(Rose)),
+        ("rises", w(Rose)),
+        ("grew", w(Rose)),
+        ("grown", w(Rose)),
+        ("grow", w(Rose)),
+        ("increased", w(Rose)),
+        ("increase", w(Rose)),
+        ("climbed", w(Rose)),
+        ("jumped", w(Rose)),
+        ("added", w(Added)),
+        ("adds", w(Added)),
+        ("fell", w(Fell)),
+        ("dropped", w(Fell)),
+        ("declined", w(Fell)),
+        ("decreased", w(Fell)),
+        ("stands", w(Stand)),
+        ("stood", w(Stand)),
+        ("standing", w(Stand)),
+        ("given", w(Given)),
+        ("put", w(Put)),
+        ("puts", w(Put)),
+        ("putting", w(Put)),
+        ("bringing", w(Bring)),
+        ("brought", w(Bring)),
+        ("brings", w(Bring)),
+        ("taking", w(Bring)),
+        ("accounted", w(Accounted)),
+        ("deployed", w(Deployed)),
+        ("trained", w(Deployed)),
+        ("sent", w(Deployed)),
+        ("stationed", w(Deployed)),
+        ("launched", w(Deployed)),
+        ("fired", w(Deployed)),
+        ("delivered", w(Deployed)),
+        ("supplied", w(Deployed)),
+        ("produced", w(Deployed)),
+        ("manufactured", w(Deployed)),
+        ("produces", w(Deployed)),
+        ("arrived", w(Deployed)),
+        ("massed", w(Deployed)),
+        // not losses
+        ("civilians", w(Civilian)),
+        ("civilian", w(Civilian)),
+        ("children", w(Civilian)),
+        ("residents", w(Civilian)),
+        ("inhabitants", w(Civilian)),
+        ("refugees", w(Civilian)),
+        ("population", w(Population)),
+        ("km", w(Km)),
+        ("kilometres", w(Km)),
+        ("kilometers", w(Km)),
+        ("kilometre", w(Km)),
+        ("miles", w(Km)),
+        ("metres", w(Km)),
+        ("meters", w(Km)),
+        ("sq", w(Km)),
+        ("hectares", w(Km)),
+        ("roubles", w(Currency)),
+        ("rubles", w(Currency)),
+        ("rouble", w(Currency)),
+        ("ruble", w(Currency)),
+        ("dollars", w(Currency)),
+        ("dollar", w(Currency)),
+        ("euros", w(Currency)),
+        ("euro", w(Currency)),
+        ("hryvnias", w(Currency)),
+        ("hryvnia", w(Currency)),
+        ("pounds", w(Currency)),
+        ("usd", w(Currency)),
+        ("percent", w(Percent)),
+        ("percentage", w(Percent)),
+        ("cent", w(Cent)),
+        ("budget", w(Budget)),
+        ("spending", w(Budget)),
+        ("gdp", w(Gdp)),
+        ("bonus", w(Bonus)),
+        ("bonuses", w(Bonus)),
+        ("salary", w(Bonus)),
+        ("salaries", w(Bonus)),
+        ("payment", w(Bonus)),
+        ("payments", w(Bonus)),
+        ("price", w(Bonus)),
+        ("prices", w(Bonus)),
+        ("aged", w(Aged)),
+        ("age", w(Aged)),
+        ("ages", w(Aged)),
+        ("old", w(Old)),
+        ("regions", w(Place)),
+        ("oblasts", w(Place)),
+        ("countries", w(Place)),
+        ("villages", w(Place)),
+        ("towns", w(Place)),
+        ("settlements", w(Place)),
+        ("cities", w(Place)),
+        ("axes", w(Place)),
+        ("directions", w(Place)),
+        ("assaults", w(Assault)),
+        ("assault", w(Assault)),
+        ("attacks", w(Assault)),
+        ("strikes", w(Assault)),
+        ("sorties", w(Assault)),
+        ("shells", w(Assault)),
+        ("rounds", w(Assault)),
+        ("bombs", w(Assault)),
+        ("clashes", w(Assault)),
+        ("times", w(Times)),
+        ("fold", w(Times)),
+        ("young", w(Young)),
+        ("new", w(New)),
+        ("additional", w(Additional)),
+        ("extra", w(Additional)),
+        ("further", w(Additional)),
+        // conventions
+        ("method", w(Method)),
+        ("methods", w(Method)),
+        ("publication", w(Publication)),
+        ("published", w(Publication)),
+        ("date", w(Date)),
+        ("dates", w(Date)),
+        ("dated", w(Dated)),
+        ("backlog", w(Backlog)),
+        ("corrections", w(Correction)),
+        ("correction", w(Correction)),
+        ("net", w(Net)),
+        ("excluding", w(Excluding)),
+        ("removing", w(Excluding)),
+        ("without", w(Excluding)),
+        ("minus", w(Excluding)),
+        ("former", w(Former)),
+        ("latter", w(Latter)),
+        ("instead", w(Instead)),
+    ]
+};
+
+/// Flags: what a token can take part in, so that each pass over a sentence skips the rest with
+/// one test.
+pub(crate) mod flag {
+    /// A number in digits.
+    pub const NUM: u32 = 1;
+    /// A word that can begin a spelled number.
+    pub const NUM_WORD: u32 = 1 << 1;
+    /// A word a time expression can start with.
+    pub const TIME_START: u32 = 1 << 2;
+    /// A word that makes a time expression possible in the sentence.
+    pub const TIME: u32 = 1 << 3;
+    /// A word a metric phrase can start with.
+    pub const METRIC_START: u32 = 1 << 4;
+    /// A word a source can be named by.
+    pub const SOURCE: u32 = 1 << 5;
+    /// A word of losses ("killed", "losses", "bloodiest").
+    pub const LOSS: u32 = 1 << 6;
+    /// "tally", "count", "toll".
+    pub const GENERIC: u32 = 1 << 7;
+    /// A rank word ("highest", "record", "ranked").
+    pub const RANK: u32 = 1 << 8;
+    /// "confirmed", "identified".
+    pub const CONFIRM: u32 = 1 << 9;
+    /// "backlog", "corrections".
+    pub const BACKLOG: u32 = 1 << 10;
+    /// "excluding", "net of".
+    pub const REMOVED: u32 = 1 << 11;
+    /// Words of the report-day convention ("publication", "date", "dated", "name").
+    pub const CONVENTION: u32 = 1 << 12;
+    /// `?`.
+    pub const QUESTION: u32 = 1 << 13;
+    /// A spaced dash.
+    pub const DASH: u32 = 1 << 14;
+    /// A date in digits.
+    pub const DATE_NUM: u32 = 1 << 15;
+    /// A word of recruitment ("recruits", "contracts", "call-up", "mobilised").
+    pub const RECRUIT: u32 = 1 << 16;
+    /// Deployments, launches, deliveries.
+    pub const DEPLOY: u32 = 1 << 17;
+    /// "average".
+    pub const AVERAGE: u32 = 1 << 18;
+    /// Words of projections ("course", "track", "set", "expected", "will").
+    pub const PROJECTION: u32 = 1 << 19;
+    /// `:`.
+    pub const COLON: u32 = 1 << 20;
+}
+
+/// The flags of a lexicon entry.
+pub(crate) fn flags_of(lex: Lex) -> u32 {
+    use flag::*;
+    match lex {
+        Lex::Other => 0,
+        Lex::Card(_) | Lex::Ord(_) | Lex::Half | Lex::Vague(_) | Lex::Dozen => NUM_WORD,
+        Lex::Scale(_) => 0,
+        Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_) => TIME | TIME_START,
+        Lex::W(w) => {
+            let mut f = 0;
+            if matches!(
+                w,
+                W::Since
+                    | W::By
+                    | W::Before
+                    | W::Until
+                    | W::Between
+                    | W::From
+                    | W::In
+                    | W::Over
+                    | W::During
+                    | W::For
+                    | W::On
+                    | W::Of
+                    | W::At
+                    | W::Through
+                    | W::Within
+                    | W::The
+                    | W::Its
+                    | W::This
+                    | W::Last
+                    | W::Past
+                    | W::So
+                    | W::Whole
+                    | W::A
+                    | W::Another
+                    | W::Today
+                    | W::Yesterday
+                    | W::Overnight
+                    | W::Calendar
+                    | W::That
+                    | W::As
+            ) {
+                f |= TIME_START;
+            }
+            if w == W::A {
+                f |= NUM_WORD;
+            }
+            if matches!(
+                w,
+                W::Day
+                    | W::Week
+                    | W::MonthW
+                    | W::Year
+                    | W::Quarter
+                    | W::Hour
+                    | W::Today
+                    | W::Yesterday
+                    | W::Overnight
+                    | W::Anniversary
+                    | W::Since
+                    | W::Invasion
+                    | W::War
+                    | W::Report
+                    | W::Morning
+                    | W::Incursion
+                    | W::Mobilise
+                    | W::Call
+                    | W::Conscript
+                    | W::Draft
+                    | W::Weekend
+                    | W::Ago
+            ) {
+                f |= TIME;
+            }
+            if matches!(
+                w,
+                W::Armoured
+                    | W::Armour
+                    | W::Infantry
+                    | W::Apc
+                    | W::Unmanned
+                    | W::Operational
+                    | W::Vehicle
+                    | W::Truck
+                    | W::Fuel
+                    | W::Tanker
+                    | W::Tank
+                    | W::Artillery
+                    | W::Howitzer
+                    | W::Gun
+                    | W::Mlrs
+                    | W::Multiple
+                    | W::Rocket
+                    | W::Air
+                    | W::Anti
+                    | W::Aircraft
+                    | W::Plane
+                    | W::Helicopter
+                    | W::Drone
+                    | W::Cruise
+                    | W::Missile
+                    | W::Landing
+                    | W::Ship
+                    | W::Submarine
+                    | W::Special
+                    | W::Ground
+                    | W::System
+                    | W::Equipment
+                    | W::Personnel
+                    | W::Troop
+                    | W::People
+                    | W::Kill
+                    | W::Dead
+                    | W::Death
+                    | W::Die
+                    | W::Wound
+                    | W::Capture
+                    | W::Missing
+                    | W::Casualty
+                    | W::Loss
+                    | W::Lose
+                    | W::Liquidate
+                    | W::Action
+                    | W::Contract
+                    | W::Recruit
+                    | W::Conscript
+                    | W::Draft
+                    | W::Call
+                    | W::Reservist
+                    | W::Mobilise
+                    | W::Tally
+                    | W::Count
+                    | W::Total
+                    | W::Toll
+                    | W::Figure
+                    | W::Number
+                    | W::Civilian
+                    | W::Population
+                    | W::Km
+                    | W::Currency
+                    | W::Percent
+                    | W::Budget
+                    | W::Gdp
+                    | W::Bonus
+                    | W::Aged
+                    | W::Place
+                    | W::Assault
+                    | W::Times
+                    | W::Korean
+            ) {
+                f |= METRIC_START;
+            }
+            if matches!(
+                w,
+                W::General
+                    | W::Ministry
+                    | W::Minister
+                    | W::Intelligence
+                    | W::Us
+                    | W::Western
+                    | W::Nato
+                    | W::Cia
+                    | W::Pentagon
+                    | W::Isw
+                    | W::Csis
+                    | W::Oryx
+                    | W::Bbc
+                    | W::Meduza
+                    | W::Mediazona
+                    | W::Zelensky
+                    | W::Syrskyi
+                    | W::Commander
+                    | W::Independent
+                    | W::Kyiv
+                    | W::Ukraine
+                    | W::Ukrainian
+                    | W::Force
+                    | W::Moscow
+                    | W::Kremlin
+                    | W::They
+                    | W::Institute
+                    | W::Uk
+            ) {
+                f |= SOURCE;
+            }
+            if matches!(
+                w,
+                W::Lose
+                    | W::Loss
+                    | W::Kill
+                    | W::Dead
+                    | W::Death
+                    | W::Die
+                    | W::Wound
+                    | W::Casualty
+                    | W::Liquidate
+                    | W::Destroy
+                    | W::Action
+                    | W::Cost
+                    | W::Suffer
+                    | W::Deadliest
+                    | W::Bloodiest
+                    | W::Costliest
+                    | W::Toll
+            ) {
+                f |= LOSS;
+            }
+            if matches!(w, W::Tally | W::Count | W::Toll) {
+                f |= GENERIC;
+            }
+            if matches!(
+                w,
+                W::Highest
+                    | W::Worst
+                    | W::Deadliest
+                    | W::Bloodiest
+                    | W::Costliest
+                    | W::Heaviest
+                    | W::Biggest
+                    | W::Lowest
+                    | W::Fewest
+                    | W::Smallest
+                    | W::Quietest
+                    | W::Most
+                    | W::Record
+                    | W::Peak
+                    | W::Came
+                    | W::Rank
+            ) {
+                f |= RANK;
+            }
+            f |= match w {
+                W::Recruit
+                | W::Contract
+                | W::Signed
+                | W::Conscript
+                | W::Draft
+                | W::Uniform
+                | W::Call
+                | W::Mobilise
+                | W::Reservist => RECRUIT,
+                W::Deployed => DEPLOY,
+                W::Average => AVERAGE,
+                W::Course | W::Track | W::Set | W::Expect | W::Will => PROJECTION,
+                W::Confirm => CONFIRM,
+                W::Backlog | W::Correction => BACKLOG,
+                W::Excluding | W::Net => REMOVED,
+                W::Publication | W::Date | W::Dated | W::Name => CONVENTION,
+                _ => 0,
+            };
+            f
+        }
+    }
+}
+
+/// An open-addressing table keyed by the word's bytes packed into a `u128` (every listed word
+/// has at most 16 letters), probed linearly: one multiply-shift hash and integer compares.
+pub(crate) struct Table {
+    /// Key and entry side by side: one cache line per probe.
+    slots: Vec<Slot>,
+    mask: usize,
+    /// One bit per (length, first letter, last letter) class that some listed word has: most
+    /// words of a text are not listed, and this answers for them without touching the table.
+    classes: [u64; 64],
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u128,
+    lex: Lex,
+    flags: u32,
+}
+
+/// The class of a word for `Table::classes`.
+#[inline]
+fn class(len: usize, first: u8, last: u8) -> usize {
+    (len * 7 + usize::from(first | 0x20) * 31 + usize::from(last | 0x20)) & 4095
+}
+
+const MAX_WORD: usize = 16;
+
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > MAX_WORD {
+        return None;
+    }
+    let mut key: u128 = 0;
+    for &byte in word {
+        if !byte.is_ascii_alphabetic() {
+            return None;
+        }
+        key = (key << 8) | u128::from(byte | 0x20);
+    }
+    Some(key)
+}
+
+fn slot(key: u128, mask: usize) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    #[allow(clippy::cast_possible_truncation)]
+    let i = (h >> 40) as usize;
+    i & mask
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let size = (WORDS.len() * 2).next_power_of_two();
+    let mut table =
+        Table { slots: vec![Slot { key: 0, lex: Lex::Other, flags: 0 }; size], mask: size - 1, classes: [0; 64] };
+    for &(word, lex) in WORDS {
+        let Some(key) = pack(word.as_bytes()) else { continue };
+        let bytes = word.as_bytes();
+        let c = class(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
+        table.classes[c / 64] |= 1 << (c % 64);
+        let mut i = slot(key, table.mask);
+        while table.slots[i].key != 0 && table.slots[i].key != key {
+            i = (i + 1) & table.mask;
+        }
+        table.slots[i] = Slot { key, lex, flags: flags_of(lex) };
+    }
+    table
+});
+
+/// The entry for one word (ASCII letters, any case); `Lex::Other` for anything else.
+#[cfg(test)]
+pub(crate) fn lookup(word: &[u8]) -> Lex {
+    lookup_flags(word).0
+}
+
+/// The entry for one word with its flags.
+pub(crate) fn lookup_flags(word: &[u8]) -> (Lex, u32) {
+    match pack(word) {
+        Some(key) if TABLE.may_have(word) => lookup_key(key),
+        _ => (Lex::Other, 0),
+    }
+}
+
+/// The entry for a word already packed (lower-cased letters, one byte each, at most 16).
+pub(crate) fn lookup_key(key: u128) -> (Lex, u32) {
+    TABLE.get(key)
+}
+
+/// The table, for callers that look up many words.
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
+
+impl Table {
+    /// Whether a word of this length, first and last letter may be listed.
+    #[inline]
+    pub(crate) fn may_have(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&first), Some(&last)) => {
+                let c = class(word.len(), first, last);
+                self.classes[c / 64] & (1 << (c % 64)) != 0
+            }
+            _ => false,
+        }
+    }
+
+    /// The entry for a packed word.
+    #[inline]
+    pub(crate) fn get(&self, key: u128) -> (Lex, u32) {
+        let mut i = slot(key, self.mask);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return (slot.lex, slot.flags);
+            }
+            if slot.key == 0 {
+                return (Lex::Other, 0);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_is_case_insensitive_and_rejects_non_letters() {
+        assert_eq!(lookup(b"Killed"), Lex::W(W::Kill));
+        assert_eq!(lookup(b"MAY"), Lex::Month(5));
+        assert_eq!(lookup(b"twenty"), Lex::Card(20));
+        assert_eq!(lookup(b"tenth"), Lex::Ord(10));
+        assert_eq!(lookup(b"q3"), Lex::Other);
+        assert_eq!(lookup(b"zzz"), Lex::Other);
+        assert_eq!(lookup(b""), Lex::Other);
+    }
+
+    #[test]
+    fn every_listed_word_is_found() {
+        for (word, lex) in WORDS {
+            assert_eq!(lookup(word.as_bytes()), *lex, "{word}");
+            assert_eq!(lookup(word.to_ascii_uppercase().as_bytes()), *lex, "{word}");
+        }
+        assert_eq!(lookup(b"abcdefghijklmnopq"), Lex::Other);
+    }
+
+    #[test]
+    fn no_word_is_listed_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for (word, _) in WORDS {
+            assert!(seen.insert(*word), "{word} listed twice");
+        }
+    }
+}

@@ -1,0 +1,921 @@
+//! The tokenizer: one pass over the bytes of a block of text, producing words (with their
+//! lexicon entry), number literals (digit groups, decimals, suffixes), dates and times written
+//! in digits, and punctuation; then the split of a block into sentences.
+//!
+//! Every token starts and ends on a character boundary: the scanner only cuts before an ASCII
+//! byte or before the lead byte of a multi-byte character, and consumes whole characters.
+
+use super::lexicon::{Lex, W, flag, flags_of, lookup_flags};
+
+/// Letter case of a word, for names, headlines and month names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Caps {
+    /// all lower case (or no ASCII letters).
+    Lower,
+    /// First letter upper case.
+    Capital,
+    /// Two or more letters, all upper case.
+    Upper,
+}
+
+/// A suffix glued to the digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Suffix {
+    /// None.
+    None,
+    /// `th`, `st`, `nd`, `rd`: an ordinal.
+    Ordinal,
+    /// `%`.
+    Percent,
+}
+
+/// A number written in digits, with its grouping resolved and any glued scale applied.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NumLit {
+    /// The value ("1.45m" → 1,450,000).
+    pub value: f64,
+    /// The unit of the last significant digit (trailing zeros are not significant).
+    pub unit: f64,
+    /// Digits were grouped (`,`, `.`, spaces).
+    pub grouped: bool,
+    /// A decimal fraction was written.
+    pub decimal: bool,
+    /// A scale was glued to the digits (`k`, `m`, `mn`, `bn`).
+    pub scaled: bool,
+    /// Digits before any separator or decimal point.
+    pub lead_digits: u8,
+    /// An ordinal or percentage suffix.
+    pub suffix: Suffix,
+    /// Part of a model designation (`T-90`, `Su-34`).
+    pub model: bool,
+    /// A dollar, euro, pound or rouble sign comes right before it.
+    pub money: bool,
+}
+
+impl NumLit {
+    /// Four plain digits that can be a year (1900–2099).
+    #[inline]
+    pub fn year_like(&self) -> bool {
+        !self.grouped
+            && !self.decimal
+            && !self.scaled
+            && self.lead_digits == 4
+            && self.suffix == Suffix::None
+            && (1900.0..=2099.0).contains(&self.value)
+    }
+}
+
+/// Punctuation, reduced to what the grammar distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum P {
+    Comma,
+    Period,
+    Semicolon,
+    Colon,
+    Bang,
+    Question,
+    Open,
+    Close,
+    Quote,
+    /// A dash between two non-spaces ("twenty-one", "30-35,000", "July-September").
+    Hyphen,
+    /// A dash with a space on either side ("personnel ‒ 200590", "May - the deadliest").
+    Dash,
+    Plus,
+    Slash,
+    Pipe,
+    /// `~`: "about".
+    Tilde,
+    Currency,
+    Percent,
+    Other,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// A word.
+    Word {
+        /// Its lexicon entry.
+        lex: Lex,
+        /// Its case.
+        caps: Caps,
+        /// It ended in `'s` (stripped before lookup).
+        poss: bool,
+    },
+    /// A number in digits.
+    Num(NumLit),
+    /// A date in digits: `24.02.22`, `2024-09-30`, `30/09/2024`.
+    DateNum {
+        /// Year (four digits).
+        year: i16,
+        /// Month.
+        month: i8,
+        /// Day.
+        day: i8,
+    },
+    /// A clock time: `08:05`, `8 a.m.`.
+    Time,
+    /// Punctuation.
+    Punct(P),
+}
+
+/// One token with its UTF-8 byte span in the whole text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Tok {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// What it can take part in (`lexicon::flag`).
+    pub flags: u32,
+    /// The lemma as a number (`W as u16`), `NO_LEMMA` when the token is not a known word.
+    pub wid: u16,
+}
+
+/// `Tok::wid` of a token that is not a known word.
+pub(crate) const NO_LEMMA: u16 = u16::MAX;
+
+fn wid_of(lex: Lex) -> u16 {
+    match lex {
+        Lex::W(w) => w as u16,
+        _ => NO_LEMMA,
+    }
+}
+
+impl Tok {
+    /// The lexicon entry of a word, `None` for anything else.
+    #[inline]
+    pub fn lex(&self) -> Option<Lex> {
+        match self.kind {
+            Kind::Word { lex, .. } => Some(lex),
+            _ => None,
+        }
+    }
+
+    /// The lemma of a known word.
+    #[inline]
+    pub fn w(&self) -> Option<W> {
+        match self.kind {
+            Kind::Word { lex: Lex::W(w), .. } => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The token is this lemma.
+    #[inline]
+    pub fn is(&self, w: W) -> bool {
+        self.wid == w as u16
+    }
+
+    /// The token is this punctuation.
+    #[inline]
+    pub fn is_p(&self, p: P) -> bool {
+        matches!(self.kind, Kind::Punct(q) if q == p)
+    }
+
+    /// A word (known or not).
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word { .. })
+    }
+
+    /// A word starting with a capital.
+    #[inline]
+    pub fn capitalised(&self) -> bool {
+        matches!(self.kind, Kind::Word { caps: Caps::Capital | Caps::Upper, .. })
+    }
+
+    /// A possessive word (`September's`).
+    #[inline]
+    pub fn possessive(&self) -> bool {
+        matches!(self.kind, Kind::Word { poss: true, .. })
+    }
+
+    /// The number literal, if this is one.
+    #[inline]
+    pub fn num(&self) -> Option<NumLit> {
+        match self.kind {
+            Kind::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// Horizontal white space: ASCII space and tab, no-break space, narrow no-break space, thin
+/// space, figure space. Returns its length in bytes at `i`, or 0.
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b' ' | b'\t' | b'\r') => 1,
+        Some(0xC2) if bytes.get(i + 1) == Some(&0xA0) => 2,
+        Some(0xE2)
+            if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x87 | 0x89 | 0xAF | 0x8A)) =>
+        {
+            3
+        }
+        _ => 0,
+    }
+}
+
+/// Length of the UTF-8 character whose lead byte is `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Multi-byte punctuation at `i`: dashes, curly quotes, ellipsis, bullets, the minus sign.
+fn wide_punct(bytes: &[u8], i: usize) -> Option<(P, usize)> {
+    match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(0xE2), Some(0x80), Some(0x90..=0x95)) => Some((P::Hyphen, 3)),
+        (Some(0xE2), Some(0x88), Some(0x92)) => Some((P::Hyphen, 3)),
+        (Some(0xE2), Some(0x80), Some(0x98 | 0x99)) => Some((P::Quote, 3)),
+        (Some(0xE2), Some(0x80), Some(0x9C..=0x9F)) => Some((P::Quote, 3)),
+        (Some(0xE2), Some(0x80), Some(0xA2 | 0xA6)) => Some((P::Other, 3)),
+        (Some(0xE2), Some(0x82), Some(0xAC | 0xBD)) => Some((P::Currency, 3)),
+        (Some(0xC2), Some(0xA3 | 0xAB | 0xBB | 0xB7), _) => {
+            Some((if bytes[i + 1] == 0xA3 { P::Currency } else { P::Quote }, 2))
+        }
+        _ => None,
+    }
+}
+
+/// An apostrophe at `i` (ASCII or U+2019), with its length.
+fn apostrophe_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'\'') => 1,
+        Some(0xE2) if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) => 3,
+        _ => 0,
+    }
+}
+
+fn is_word_byte(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => space_len(bytes, i) == 0 && wide_punct(bytes, i).is_none(),
+        None => false,
+    }
+}
+
+/// Digits from `i`: (end, value as integer digits, count). Values past 18 digits saturate.
+fn digit_run(bytes: &[u8], mut i: usize) -> (usize, u64, usize) {
+    let start = i;
+    let mut value: u64 = 0;
+    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+        value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+        i += 1;
+    }
+    (i, value, i - start)
+}
+
+/// An ASCII word at `i` after optional spaces, lower-cased into `out`; returns its length.
+fn peek_word(bytes: &[u8], mut i: usize, out: &mut [u8; 8]) -> usize {
+    loop {
+        let n = space_len(bytes, i);
+        if n == 0 {
+            break;
+        }
+        i += n;
+    }
+    let mut len = 0;
+    while let Some(b) = bytes.get(i + len).filter(|b| b.is_ascii_alphabetic()) {
+        if len == out.len() {
+            return 0;
+        }
+        out[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    len
+}
+
+fn scale_word_follows(bytes: &[u8], i: usize) -> bool {
+    let mut word = [0u8; 8];
+    let len = peek_word(bytes, i, &mut word);
+    matches!(&word[..len], b"million" | b"billion" | b"thousand" | b"mn" | b"bn" | b"mln")
+}
+
+/// The unit of the last significant digit of `int.frac` (`frac_len` decimals).
+fn sig_unit(mut int: u64, frac: u64, frac_len: usize) -> f64 {
+    let mut zeros: i32 = 0;
+    if frac_len > 0 {
+        let mut frac = frac;
+        let mut len = i32::try_from(frac_len).unwrap_or(i32::MAX);
+        while len > 0 && frac.is_multiple_of(10) {
+            frac /= 10;
+            len -= 1;
+        }
+        if len > 0 {
+            return 10f64.powi(-len);
+        }
+    }
+    if int == 0 {
+        return 1.0;
+    }
+    while int.is_multiple_of(10) {
+        int /= 10;
+        zeros += 1;
+    }
+    10f64.powi(zeros)
+}
+
+/// Scan a number starting at the digit at `i`. Returns the token kind and the end offset.
+fn scan_number(bytes: &[u8], i: usize) -> (Kind, usize) {
+    let (end1, v1, n1) = digit_run(bytes, i);
+    // hh:mm
+    if n1 <= 2 && bytes.get(end1) == Some(&b':') {
+        let (end2, _, n2) = digit_run(bytes, end1 + 1);
+        if n2 == 2 && !bytes.get(end2).is_some_and(u8::is_ascii_digit) {
+            return (Kind::Time, end2);
+        }
+    }
+    // dd.mm.yy(yy) and dd/mm/yyyy
+    if n1 <= 2 && matches!(bytes.get(end1), Some(b'.' | b'/')) {
+        let sep = bytes[end1];
+        let (end2, v2, n2) = digit_run(bytes, end1 + 1);
+        if (1..=2).contains(&n2) && bytes.get(end2) == Some(&sep) {
+            let (end3, v3, n3) = digit_run(bytes, end2 + 1);
+            if (n3 == 2 || n3 == 4) && (1..=31).contains(&v1) && (1..=12).contains(&v2) {
+                let year = if n3 == 2 { 2000 + v3 } else { v3 };
+                return (
+                    Kind::DateNum {
+                        year: i16::try_from(year).unwrap_or(0),
+                        month: i8::try_from(v2).unwrap_or(0),
+                        day: i8::try_from(v1).unwrap_or(0),
+                    },
+                    end3,
+                );
+            }
+        }
+    }
+    // yyyy-mm-dd
+    if n1 == 4 && bytes.get(end1) == Some(&b'-') {
+        let (end2, v2, n2) = digit_run(bytes, end1 + 1);
+        if n2 == 2 && bytes.get(end2) == Some(&b'-') {
+            let (end3, v3, n3) = digit_run(bytes, end2 + 1);
+            if n3 == 2 && (1..=12).contains(&v2) && (1..=31).contains(&v3) {
+                return (
+                    Kind::DateNum {
+                        year: i16::try_from(v1).unwrap_or(0),
+                        month: i8::try_from(v2).unwrap_or(0),
+                        day: i8::try_from(v3).unwrap_or(0),
+                    },
+                    end3,
+                );
+            }
+        }
+    }
+    let mut int = v1;
+    let mut end = end1;
+    let mut grouped = false;
+    // digit groups: the separator of the first group is the only one allowed after it
+    if n1 <= 3 {
+        let mut sep: Option<(u8, usize)> = None;
+        loop {
+            let (this, len) = match bytes.get(end) {
+                Some(b',') => (b',', 1),
+                Some(b'.') => (b'.', 1),
+                _ => match space_len(bytes, end) {
+                    0 => break,
+                    n => (b' ', n),
+                },
+            };
+            if sep.is_some_and(|(s, _)| s != this) {
+                break;
+            }
+            let (gend, gv, gn) = digit_run(bytes, end + len);
+            if gn != 3 {
+                break;
+            }
+            if this == b'.' {
+                // "1.400.970" groups; "1.220 million" is a decimal; a lone ".ddd" groups
+                let more_groups = bytes.get(gend) == Some(&b'.') && digit_run(bytes, gend + 1).2 == 3;
+                if sep.is_none() && !more_groups && scale_word_follows(bytes, gend) {
+                    break;
+                }
+            }
+            sep = Some((this, len));
+            int = int.saturating_mul(1000).saturating_add(gv);
+            end = gend;
+            grouped = true;
+        }
+    }
+    // decimals
+    let mut frac = 0u64;
+    let mut frac_len = 0usize;
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let (fend, fv, fl) = digit_run(bytes, end + 1);
+        frac = fv;
+        frac_len = fl.min(18);
+        end = fend;
+    }
+    let lead_digits = u8::try_from(n1).unwrap_or(u8::MAX);
+    #[allow(clippy::cast_precision_loss)]
+    let mut value =
+        int as f64 + if frac_len > 0 { frac as f64 / 10f64.powi(i32::try_from(frac_len).unwrap_or(18)) } else { 0.0 };
+    let mut unit = sig_unit(int, frac, frac_len);
+    let mut suffix = Suffix::None;
+    let mut scaled = false;
+    // glued suffixes
+    let letters_end = {
+        let mut j = end;
+        while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            j += 1;
+        }
+        j
+    };
+    if letters_end > end && !bytes.get(letters_end).is_some_and(|b| b.is_ascii_digit()) {
+        let glued = &bytes[end..letters_end];
+        let lower = |s: &[u8], t: &[u8]| s.eq_ignore_ascii_case(t);
+        let factor = if lower(glued, b"k") {
+            Some(1e3)
+        } else if lower(glued, b"m") || lower(glued, b"mn") || lower(glued, b"mln") {
+            Some(1e6)
+        } else if lower(glued, b"bn") || lower(glued, b"b") {
+            Some(1e9)
+        } else {
+            None
+        };
+        if let Some(factor) = factor {
+            value *= factor;
+            unit *= factor;
+            scaled = true;
+            end = letters_end;
+        } else if lower(glued, b"th") || lower(glued, b"st") || lower(glued, b"nd") || lower(glued, b"rd") {
+            suffix = Suffix::Ordinal;
+            end = letters_end;
+        }
+    }
+    if bytes.get(end) == Some(&b'%') {
+        suffix = Suffix::Percent;
+        end += 1;
+    }
+    let lit =
+        NumLit { value, unit, grouped, decimal: frac_len > 0, scaled, lead_digits, suffix, model: false, money: false };
+    (Kind::Num(lit), end)
+}
+
+/// `a.m.` / `p.m.` / `am` / `pm` right after a number at `i`: the end of the time, if any.
+fn clock_suffix(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    while space_len(bytes, j) > 0 {
+        j += space_len(bytes, j);
+    }
+    let rest = bytes.get(j..)?;
+    for pattern in [&b"a.m."[..], b"p.m.", b"am", b"pm", b"A.M.", b"P.M.", b"AM", b"PM"] {
+        if rest.starts_with(pattern) && !rest.get(pattern.len()).is_some_and(u8::is_ascii_alphanumeric) {
+            return Some(j + pattern.len());
+        }
+    }
+    None
+}
+
+/// Tokenize `text[start..end]` into `out` (cleared first). Offsets are absolute.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = &text.as_bytes()[..end];
+    let mut i = start;
+    let table = super::lexicon::table();
+    while i < end {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        // the common case: a word of ASCII letters ending in a space or ASCII punctuation
+        if b.is_ascii_alphabetic() {
+            let j = letters_end(bytes, i + 1, end);
+            let next = if j < end { bytes[j] } else { b' ' };
+            if next < 0x80 && !next.is_ascii_digit() && next != b'\'' {
+                let word = &bytes[i..j];
+                let caps = if b.is_ascii_lowercase() {
+                    Caps::Lower
+                } else if word.len() > 1 && !word.iter().any(u8::is_ascii_lowercase) {
+                    Caps::Upper
+                } else {
+                    Caps::Capital
+                };
+                let (mut lex, mut flags) = match word_key(bytes, i, word.len()) {
+                    Some(key) if table.may_have(word) => table.get(key),
+                    _ => (Lex::Other, 0),
+                };
+                if matches!(lex, Lex::Month(_) | Lex::W(W::Us)) {
+                    let fixed = fix_case(lex, caps, word);
+                    if fixed != lex {
+                        lex = fixed;
+                        flags = flags_of(lex);
+                    }
+                }
+                out.push(Tok {
+                    start: i,
+                    end: j,
+                    kind: Kind::Word { lex, caps, poss: false },
+                    flags,
+                    wid: wid_of(lex),
+                });
+                i = j;
+                continue;
+            }
+        }
+        let space = space_len(bytes, i);
+        if space > 0 {
+            i += space;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let (mut kind, mut stop) = scan_number(bytes, i);
+            if let Kind::Num(ref mut lit) = kind {
+                // a model designation: letters, a hyphen, the digits ("T-90", "Su-34")
+                if i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_alphabetic() {
+                    lit.model = true;
+                }
+                if i >= 1 && matches!(bytes[i - 1], b'$') || (i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA3) {
+                    lit.money = true;
+                }
+                if lit.suffix == Suffix::None
+                    && !lit.grouped
+                    && lit.value <= 12.0
+                    && let Some(clock_end) = clock_suffix(bytes, stop)
+                {
+                    kind = Kind::Time;
+                    stop = clock_end;
+                }
+            }
+            // digits glued to letters that are not a suffix ("1990s", "3D"): one opaque word
+            if is_word_byte(bytes, stop) && !matches!(kind, Kind::Time) {
+                let mut j = stop;
+                while is_word_byte(bytes, j) {
+                    j += char_len(bytes[j]);
+                }
+                // "15km": keep the number, let the letters be a word of their own
+                let letters = &bytes[stop..j.min(end)];
+                if letters.iter().all(u8::is_ascii_alphabetic) && matches!(kind, Kind::Num(_)) {
+                    out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), wid: NO_LEMMA });
+                    let (lex, flags) = lookup_flags(letters);
+                    out.push(Tok {
+                        start: stop,
+                        end: j,
+                        kind: Kind::Word { lex, caps: Caps::Lower, poss: false },
+                        flags,
+                        wid: wid_of(lex),
+                    });
+                } else {
+                    out.push(Tok {
+                        start: i,
+                        end: j,
+                        kind: Kind::Word { lex: Lex::Other, caps: Caps::Lower, poss: false },
+                        flags: 0,
+                        wid: NO_LEMMA,
+                    });
+                }
+                i = j;
+                continue;
+            }
+            out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), wid: NO_LEMMA });
+            i = stop;
+            continue;
+        }
+        if is_word_byte(bytes, i) {
+            // one pass: the extent of the word, the lexicon key of its letters (before any
+            // possessive), its case
+            let mut j = i;
+            let mut key: u128 = 0;
+            let mut letters = 0usize;
+            let mut plain = true; // only ASCII letters so far
+            let mut upper = 0usize;
+            let mut stem_end = 0usize; // where a possessive 's starts
+            let mut stem_key: u128 = 0;
+            loop {
+                while j < end {
+                    let c = bytes[j];
+                    if c.is_ascii_alphabetic() {
+                        key = (key << 8) | u128::from(c | 0x20);
+                        letters += 1;
+                        upper += usize::from(c.is_ascii_uppercase());
+                        j += 1;
+                    } else if c.is_ascii_digit() {
+                        plain = false;
+                        j += 1;
+                    } else if c >= 0x80 && is_word_byte(bytes, j) {
+                        plain = false;
+                        j += char_len(c);
+                    } else {
+                        break;
+                    }
+                }
+                // inner apostrophe followed by letters ("that's", "Kyiv's", "PUTIN'S")
+                let ap = apostrophe_len(bytes, j);
+                if ap > 0 && j + ap < end && bytes[j + ap].is_ascii_alphabetic() {
+                    if stem_end == 0 && plain {
+                        stem_end = j;
+                        stem_key = key;
+                    } else {
+                        stem_end = usize::MAX;
+                    }
+                    j += ap;
+                    plain = false;
+                    continue;
+                }
+                break;
+            }
+            let j = j.min(end);
+            // possessive 's / ’s: the stem is looked up
+            let after_ap = if stem_end != 0 && stem_end != usize::MAX { j - stem_end } else { 0 };
+            let poss = after_ap > 0 && matches!(bytes[j - 1], b's' | b'S') && (after_ap == 2 || after_ap == 4);
+            let (stem_len, stem_key, ok) = if poss { (stem_end - i, stem_key, true) } else { (j - i, key, plain) };
+            let stem = &bytes[i..i + stem_len];
+            let caps = match stem.first() {
+                Some(b) if b.is_ascii_uppercase() => {
+                    if stem_len > 1 && upper >= stem_len.min(letters) && !stem.iter().any(u8::is_ascii_lowercase) {
+                        Caps::Upper
+                    } else {
+                        Caps::Capital
+                    }
+                }
+                _ => Caps::Lower,
+            };
+            let (found, mut flags) =
+                if ok && stem_len <= 16 && table.may_have(stem) { table.get(stem_key) } else { (Lex::Other, 0) };
+            let lex = if matches!(found, Lex::Month(_) | Lex::W(W::Us)) { fix_case(found, caps, stem) } else { found };
+            if lex != found {
+                flags = flags_of(lex);
+            }
+            // "Q3", "H1": a quarter, a half-year
+            if stem_len == 2
+                && (matches!(stem[0], b'Q' | b'q') && matches!(stem[1], b'1'..=b'4')
+                    || stem[0] == b'H' && matches!(stem[1], b'1' | b'2'))
+            {
+                flags |= flag::TIME | flag::TIME_START;
+            }
+            out.push(Tok { start: i, end: j, kind: Kind::Word { lex, caps, poss }, flags, wid: wid_of(lex) });
+            i = j;
+            continue;
+        }
+        if let Some((p, len)) = wide_punct(bytes, i) {
+            let p = if p == P::Hyphen { hyphen_or_dash(bytes, i, len, start) } else { p };
+            out.push(Tok { start: i, end: i + len, kind: Kind::Punct(p), flags: punct_flags(p), wid: NO_LEMMA });
+            i += len;
+            continue;
+        }
+        let p = match b {
+            b',' => P::Comma,
+            b'.' => P::Period,
+            b';' => P::Semicolon,
+            b':' => P::Colon,
+            b'!' => P::Bang,
+            b'?' => P::Question,
+            b'(' | b'[' => P::Open,
+            b')' | b']' => P::Close,
+            b'"' | b'\'' => P::Quote,
+            b'-' => hyphen_or_dash(bytes, i, 1, start),
+            b'+' => P::Plus,
+            b'/' => P::Slash,
+            b'|' => P::Pipe,
+            b'~' => P::Tilde,
+            b'$' => P::Currency,
+            b'%' => P::Percent,
+            _ => P::Other,
+        };
+        let len = char_len(b).min(end - i);
+        out.push(Tok { start: i, end: i + len, kind: Kind::Punct(p), flags: punct_flags(p), wid: NO_LEMMA });
+        i += len;
+    }
+}
+
+/// Where the run of ASCII letters from `j` ends, eight bytes at a time: a byte is a letter when
+/// its high bit is clear and, lower-cased, it lies in `a..=z`.
+#[inline]
+fn letters_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(eight) = bytes.get(j..j + 8).filter(|_| j + 8 <= end) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(eight);
+        let w = u64::from_le_bytes(buf);
+        let low7 = (w | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+        let at_least_a = low7 + 0x1f1f_1f1f_1f1f_1f1f; // high bit: >= b'a'
+        let past_z = low7 + 0x0505_0505_0505_0505; // high bit: >= b'{'
+        let letters = at_least_a & !past_z & !w & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < end && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    j
+}
+
+/// The lexicon key of the ASCII letters `bytes[i..i + len]` (see `lexicon::pack`), read eight
+/// bytes at a time where the text allows.
+#[inline]
+fn word_key(bytes: &[u8], i: usize, len: usize) -> Option<u128> {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    if len > 16 {
+        return None;
+    }
+    let chunk = |at: usize, n: usize| -> u64 {
+        match bytes.get(at..at + 8) {
+            Some(eight) => {
+                let mut buf = [0u8; 8];
+                buf.copy_from_slice(eight);
+                let v = u64::from_be_bytes(buf) >> ((8 - n) * 8);
+                v | (LOWER >> ((8 - n) * 8))
+            }
+            None => bytes[at..at + n].iter().fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20)),
+        }
+    };
+    if len <= 8 {
+        Some(u128::from(chunk(i, len)))
+    } else {
+        let hi = u128::from(chunk(i, 8));
+        let lo = u128::from(chunk(i + 8, len - 8));
+        Some((hi << ((len - 8) * 8)) | lo)
+    }
+}
+
+fn num_flags(kind: &Kind) -> u32 {
+    match kind {
+        Kind::Num(n) => {
+            let mut f = flag::NUM;
+            if n.year_like() || (!n.grouped && !n.decimal && n.value <= 31.0) {
+                f |= flag::TIME | flag::TIME_START;
+            }
+            f
+        }
+        Kind::DateNum { .. } => flag::DATE_NUM | flag::TIME | flag::TIME_START,
+        _ => 0,
+    }
+}
+
+fn punct_flags(p: P) -> u32 {
+    match p {
+        P::Question => flag::QUESTION,
+        P::Dash => flag::DASH,
+        P::Colon => flag::COLON,
+        _ => 0,
+    }
+}
+
+fn hyphen_or_dash(bytes: &[u8], i: usize, len: usize, start: usize) -> P {
+    let space_before =
+        i == start || space_len(bytes, i.saturating_sub(1)) > 0 || (i >= 2 && space_len(bytes, i - 2) == 2);
+    let space_after = i + len >= bytes.len() || space_len(bytes, i + len) > 0 || bytes[i + len] == b'\n';
+    if space_before || space_after { P::Dash } else { P::Hyphen }
+}
+
+/// Month names must be capitalised ("may" is a verb, "march" too); "US" must be upper case.
+fn fix_case(lex: Lex, caps: Caps, word: &[u8]) -> Lex {
+    match lex {
+        Lex::Month(_) if caps == Caps::Lower => {
+            if word.eq_ignore_ascii_case(b"may") {
+                Lex::W(W::Will)
+            } else {
+                Lex::Other
+            }
+        }
+        Lex::W(W::Us) if caps != Caps::Upper && !word.eq_ignore_ascii_case(b"american") => Lex::Other,
+        _ => lex,
+    }
+}
+
+/// A sentence: a range of token indices `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"mr", b"mrs", b"ms", b"dr", b"st", b"no", b"vs", b"gen", b"lt", b"col", b"sgt", b"maj", b"capt", b"approx",
+    b"inc", b"co", b"jr", b"sr", b"etc",
+];
+
+/// Split the tokens of a block into sentences at `.`, `!` and `?` that end a sentence.
+pub(crate) fn sentences(text: &str, toks: &[Tok], out: &mut Vec<Sentence>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (k, tok) in toks.iter().enumerate() {
+        let ends = match tok.kind {
+            Kind::Punct(P::Bang | P::Question) => true,
+            Kind::Punct(P::Period) => {
+                let prev_abbrev = k > 0
+                    && toks[k - 1].end == tok.start
+                    && toks[k - 1].is_word()
+                    && ({
+                        let word = &bytes[toks[k - 1].start..toks[k - 1].end];
+                        word.len() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                    });
+                let next_starts = match toks.get(k + 1) {
+                    None => true,
+                    Some(next) => {
+                        next.start > tok.end
+                            && (next.capitalised()
+                                || matches!(
+                                    next.kind,
+                                    Kind::Num(_) | Kind::Time | Kind::Punct(P::Quote | P::Open | P::Dash)
+                                ))
+                    }
+                };
+                !prev_abbrev && next_starts
+            }
+            _ => false,
+        };
+        // a closing quote right after the terminal mark belongs to the sentence
+        if ends {
+            let mut stop = k + 1;
+            while toks.get(stop).is_some_and(|t| t.is_p(P::Quote) && t.start == toks[stop - 1].end) {
+                stop += 1;
+            }
+            if stop > start {
+                out.push(Sentence { start, end: stop });
+            }
+            start = stop;
+        }
+    }
+    if start < toks.len() {
+        out.push(Sentence { start, end: toks.len() });
+    }
+    // drop empty sentences produced by runs of quotes
+    out.retain(|s| s.end > s.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        tokenize(text, 0, text.len(), &mut out);
+        out
+    }
+
+    fn nums(text: &str) -> Vec<(f64, f64)> {
+        toks(text).iter().filter_map(|t| t.num().map(|n| (n.value, n.unit))).collect()
+    }
+
+    #[test]
+    fn groupings() {
+        assert_eq!(
+            nums("21,470 and 1\u{a0}400\u{a0}970 and 1\u{202f}250 and 200590"),
+            vec![(21470.0, 10.0), (1_400_970.0, 10.0), (1250.0, 10.0), (200_590.0, 10.0)]
+        );
+        assert_eq!(nums("1.400.970 troops"), vec![(1_400_970.0, 10.0)]);
+        assert_eq!(nums("35 000 men"), vec![(35000.0, 1000.0)]);
+        assert_eq!(nums("in 2024 300 tanks"), vec![(2024.0, 1.0), (300.0, 100.0)]);
+    }
+
+    #[test]
+    fn decimals_and_suffixes() {
+        let got = nums("1.22 million, 1.45m, 600K, 600k, 2bn, 1.2mn");
+        assert_eq!(got[0], (1.22, 0.01));
+        assert_eq!(got[1], (1_450_000.0, 10_000.0));
+        assert_eq!(got[2], (600_000.0, 100_000.0));
+        assert_eq!(got[3], (600_000.0, 100_000.0));
+        assert_eq!(got[4], (2e9, 1e9));
+        assert!((got[5].0 - 1.2e6).abs() < 1e-6);
+    }
+
+    #[test]
+    fn dates_times_and_ordinals() {
+        let t = toks("from 24.02.22 to 17.05.23 at 08:05, around 8 a.m., the 1,586th day, 70%");
+        assert!(matches!(t[1].kind, Kind::DateNum { year: 2022, month: 2, day: 24 }));
+        assert!(matches!(t[3].kind, Kind::DateNum { year: 2023, month: 5, day: 17 }));
+        assert!(matches!(t[5].kind, Kind::Time));
+        assert!(t.iter().filter(|t| matches!(t.kind, Kind::Time)).count() == 2);
+        assert!(t.iter().any(|t| t.num().is_some_and(|n| n.suffix == Suffix::Ordinal && n.value == 1586.0)));
+        assert!(t.iter().any(|t| t.num().is_some_and(|n| n.suffix == Suffix::Percent)));
+    }
+
+    #[test]
+    fn words_possessives_and_dashes() {
+        let t = toks("September's 38,130; twenty-one; personnel \u{2012} about");
+        assert!(t[0].possessive() && t[0].lex() == Some(Lex::Month(9)));
+        assert!(t.iter().any(|t| t.is_p(P::Hyphen)));
+        assert!(t.iter().any(|t| t.is_p(P::Dash)));
+        assert_eq!(toks("they may rise")[1].w(), Some(W::Will));
+    }
+
+    #[test]
+    fn models_are_marked() {
+        let t = toks("T-90 tanks");
+        assert!(t.iter().any(|t| t.num().is_some_and(|n| n.model)));
+    }
+
+    #[test]
+    fn sentence_split() {
+        let text = "Russia lost 1.2 million. Around 8 a.m. Kyiv time it said so. U.S. officials agree! Next?";
+        let t = toks(text);
+        let mut s = Vec::new();
+        sentences(text, &t, &mut s);
+        assert_eq!(s.len(), 4, "{s:?}");
+    }
+}

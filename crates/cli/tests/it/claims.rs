@@ -1,0 +1,118 @@
+//! `attrition claims` end to end on the real data: a text checked as of its date, JSON Lines
+//! archives, the evaluation against both labelled sets with their scores as floors, and bad input.
+
+use crate::harness::{attrition, json_on_shared, on_shared, shared_store, write_file};
+use std::path::PathBuf;
+
+fn shared_set() -> (PathBuf, PathBuf) {
+    let dir = crate::harness::general_staff_dir().join("../../claims-dev");
+    (dir.join("gold.jsonl"), dir.join("articles"))
+}
+
+fn team_set() -> (PathBuf, PathBuf) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../claims/tests/data/team");
+    (dir.join("gold.jsonl"), dir.join("articles"))
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = write_file(dir.path(), "binary.txt", b"Russia lost\0 500 tanks");
+    let empty = write_file(dir.path(), "empty.txt", b"  \n ");
+    let latin1 = write_file(dir.path(), "latin1.txt", b"Russia lost 500 tanks \xe9t\xe9");
+    let text = write_file(dir.path(), "text.txt", b"Russia lost 500 tanks.");
+    let long = write_file(dir.path(), "long.txt", "tanks ".repeat(200_000).as_bytes());
+    let archive = write_file(
+        dir.path(),
+        "archive.jsonl",
+        b"{\"id\": 1, \"date\": \"2024-10-01\", \"text\": \"x 5 tanks\"}\nnot json\n",
+    );
+    let cases: [(Vec<&str>, &std::path::Path, &str); 7] = [
+        (
+            vec!["claims", "extract", "--date", "2024-10-01"],
+            &long,
+            "line 1 (from byte offset 0) is longer than 1048576 bytes",
+        ),
+        (vec!["claims", "check", "--date", "2024-10-01"], &binary, "NUL byte at byte offset 11"),
+        (vec!["claims", "check", "--date", "2024-10-01"], &empty, "empty text"),
+        (vec!["claims", "check", "--date", "2024-10-01"], &latin1, "not UTF-8"),
+        (vec!["claims", "check"], &text, "claims check needs --date"),
+        (vec!["claims", "check", "--date", "2024-02-30"], &text, "--date"),
+        (vec!["claims", "check", "--jsonl"], &archive, "line 2"),
+    ];
+    for (args, path, expected) in cases {
+        let message = attrition(shared_store(), args.iter().copied()).path(path).run().fails();
+        assert!(message.contains(expected), "{args:?} {}: {message}", path.display());
+    }
+}
+
+const SEPTEMBER: &str = "Ukraine's General Staff said Russia lost 38,130 troops in September, an average of 1,271 a day, \
+bringing the total since the invasion to 654,430. Moscow claims Ukraine lost 40,000 soldiers in the same month. \
+Russia also lost 200 tanks in September.\n";
+
+#[test]
+fn a_text_is_checked_as_of_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = write_file(dir.path(), "september.txt", SEPTEMBER.as_bytes());
+    let out = attrition(shared_store(), ["--json", "claims", "check", "--date", "2024-10-01"]).path(&text).run().json();
+    let claims = out["claims"].as_array().unwrap();
+    let find = |quote: &str| claims.iter().find(|c| c["claim"]["quote"].as_str().unwrap().contains(quote)).unwrap();
+    let september = find("38,130");
+    assert_eq!(september["verdict"], "supported");
+    assert_eq!(september["convention"], "loss-day");
+    assert_eq!(september["claim"]["period"], serde_json::json!(["2024-09-01", "2024-09-30"]));
+    let tanks = find("200 tanks");
+    assert_eq!((tanks["verdict"].as_str(), tanks["truth"].as_f64()), (Some("contradicted"), Some(291.0)));
+    assert_eq!(find("40,000")["verdict"], "not_checkable");
+    assert_eq!(out["data_version"], "petroivaniuk report of 2024-10-01");
+
+    // The same text in a JSON Lines archive: one result line per document.
+    let line = serde_json::json!({"id": "a1", "date": "2024-10-01", "text": SEPTEMBER}).to_string();
+    let archive = write_file(dir.path(), "archive.jsonl", format!("{line}\n{line}\n").as_bytes());
+    let lines = on_shared(&["claims", "check", "--jsonl", archive.to_str().unwrap()]).ok();
+    assert_eq!(lines.lines().count(), 2);
+    let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "a1");
+    assert_eq!(first["claims"].as_array().map(Vec::len), Some(claims.len()));
+}
+
+/// Floors under the scores of both labelled sets (the shared development set, and the team's own
+/// set the extractor was not written against): a regression below them fails.
+#[test]
+fn both_labelled_sets_score_above_their_floors() {
+    for ((gold, articles), floors) in [(shared_set(), SHARED_FLOORS), (team_set(), TEAM_FLOORS)] {
+        let e = json_on_shared(&["claims", "eval", gold.to_str().unwrap(), articles.to_str().unwrap()]);
+        let score = |field: &str| -> f64 {
+            if field == "claims" {
+                return e["claims"]["f1"].as_f64().unwrap();
+            }
+            e["fields"].as_array().unwrap().iter().find(|f| f[0] == field).unwrap()[1]["f1"].as_f64().unwrap()
+        };
+        for (field, floor) in floors {
+            let got = if *field == "verdict" { e["verdict_accuracy"].as_f64().unwrap() } else { score(field) };
+            assert!(got >= *floor, "{}: {field} F1 {got:.3} below {floor}", gold.display());
+        }
+    }
+}
+
+/// Measured F1 (and verdict accuracy) on the shared set, less a little.
+const SHARED_FLOORS: &[(&str, f64)] = &[
+    ("claims", 0.98),
+    ("value", 0.98),
+    ("qualifier", 0.98),
+    ("metric", 0.98),
+    ("period", 0.96),
+    ("side", 0.98),
+    ("verdict", 0.98),
+];
+
+/// Measured on the team's set, less a little.
+const TEAM_FLOORS: &[(&str, f64)] = &[
+    ("claims", 0.89),
+    ("value", 0.87),
+    ("qualifier", 0.87),
+    ("metric", 0.84),
+    ("period", 0.66),
+    ("side", 0.88),
+    ("verdict", 0.78),
+];
