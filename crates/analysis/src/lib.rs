@@ -32,6 +32,7 @@ mod ranking;
 mod reconcile;
 mod record;
 mod stats;
+pub use stats::grouped;
 mod totals;
 mod trends;
 mod validation;

@@ -19,7 +19,7 @@ pub(crate) fn sample_quantile(values: &[f64], p: f64) -> f64 {
 }
 
 /// `x` rounded to a whole number and written with thousands separators (`164,223`).
-pub(crate) fn grouped(x: f64) -> String {
+pub fn grouped(x: f64) -> String {
     #[allow(clippy::cast_possible_truncation)]
     let n = x.round() as i64;
     let digits = n.unsigned_abs().to_string();

@@ -19,7 +19,7 @@
 //!   the General Staff's personnel losses is a **metric mismatch**, with both figures.
 
 use attrition_analysis::forecast::{ForecastModel, ForecastRequest, ForecastSettings, History, forecast};
-use attrition_analysis::{DayTable, Record};
+use attrition_analysis::{DayTable, Record, grouped};
 use attrition_model::{
     Assessment, Category, Claim, ClaimKind, Convention, Hedge, Metric, RankBy, RankOrder, RateUnit, Side, VerdictKind,
     WAR_START,
@@ -290,11 +290,11 @@ fn figure(claim: &Claim, table: &DayTable, date: Date) -> Result<Option<(f64, St
         "{} {}: cumulative {} (report {}) − {} (report {}) = {}{}{}",
         table.category().id(),
         if window.start == window.end { window.start.to_string() } else { format!("{}..{}", window.start, window.end) },
-        grouped(window.cumulative_end),
+        grouped(count(window.cumulative_end)),
         window.end_report,
-        grouped(window.cumulative_start),
+        grouped(count(window.cumulative_start)),
         window.start_report,
-        grouped(window.total(net)),
+        grouped(count(window.total(net))),
         if net { " net of corrections" } else { "" },
         match claim.rate {
             Some(unit) => format!("; {:.2} {}", value, unit.words()),
@@ -304,20 +304,10 @@ fn figure(claim: &Claim, table: &DayTable, date: Date) -> Result<Option<(f64, St
     Ok(Some((value, how)))
 }
 
-/// `n` with thousands separators.
-fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// A count as a float, for [`grouped`].
+#[allow(clippy::cast_precision_loss)]
+fn count(n: i64) -> f64 {
+    n as f64
 }
 
 /// Whole calendar months from `start` to `end` when they are exactly that.

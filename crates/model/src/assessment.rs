@@ -290,6 +290,23 @@ pub enum Hedge {
     Range,
 }
 
+impl Hedge {
+    /// The words written before a figure so qualified ("about ", "at least "…; none for exact
+    /// figures and ranges).
+    #[must_use]
+    pub const fn words(self) -> &'static str {
+        match self {
+            Hedge::Exact | Hedge::Range => "",
+            Hedge::About => "about ",
+            Hedge::AtLeast => "at least ",
+            Hedge::MoreThan => "more than ",
+            Hedge::UpTo => "up to ",
+            Hedge::Nearly => "nearly ",
+            Hedge::LessThan => "less than ",
+        }
+    }
+}
+
 impl FromStr for Hedge {
     type Err = String;
 

@@ -9,7 +9,7 @@ use crate::output::{Format, Render, Table, emit, group, print, print_json, prove
 use anyhow::{Context as _, Result, anyhow, bail};
 use attrition_analysis::{AssessmentBeside, KilledEstimate, Record, compare_all, estimate_killed};
 use attrition_model::{
-    Assessment, Category, Convention, DataVersion, Hedge, MetaEstimate, Metric, Origin, Period, Scope, Side,
+    Assessment, Category, Convention, DataVersion, MetaEstimate, Metric, Origin, Period, Scope, Side,
 };
 use attrition_sources::{EconomistFile, read_assessments, read_meta_estimate, sha256_hex};
 use attrition_store::{BatchSource, BatchSummary, Store};
@@ -224,15 +224,7 @@ fn tables_for(
 pub(crate) fn figure(a: &Assessment) -> String {
     #[allow(clippy::cast_possible_truncation)]
     let n = |x: f64| group(x.round() as i64);
-    let words = match a.qualifier {
-        Hedge::Exact | Hedge::Range => "",
-        Hedge::About => "about ",
-        Hedge::AtLeast => "at least ",
-        Hedge::MoreThan => "more than ",
-        Hedge::UpTo => "up to ",
-        Hedge::Nearly => "nearly ",
-        Hedge::LessThan => "less than ",
-    };
+    let words = a.qualifier.words();
     let body = match (a.low, a.best, a.high) {
         (Some(l), Some(b), Some(h)) if (l - h).abs() > f64::EPSILON => format!("{} – {} (best {})", n(l), n(h), n(b)),
         (Some(l), None, Some(h)) => format!("{} – {}", n(l), n(h)),

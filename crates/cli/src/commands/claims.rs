@@ -10,7 +10,7 @@ use attrition_analysis::Record;
 use attrition_claims::check::{CheckData, Checked, check};
 use attrition_claims::eval::{Distractor, Evaluation, Found, GoldClaim, evaluate, read_jsonl};
 use attrition_claims::extract::extract;
-use attrition_model::{Claim, Hedge, Period};
+use attrition_model::{Claim, Period};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -176,15 +176,7 @@ fn value(claim: &Claim) -> String {
             group(x.round() as i64)
         }
     };
-    let words = match claim.qualifier {
-        Hedge::Exact | Hedge::Range => "",
-        Hedge::About => "about ",
-        Hedge::AtLeast => "at least ",
-        Hedge::MoreThan => "more than ",
-        Hedge::UpTo => "up to ",
-        Hedge::Nearly => "nearly ",
-        Hedge::LessThan => "less than ",
-    };
+    let words = claim.qualifier.words();
     let body = match (claim.low, claim.high) {
         (Some(l), Some(h)) if (l - h).abs() > 1e-9 => format!("{} – {}", n(l), n(h)),
         (Some(x), _) | (None, Some(x)) => n(x),
