@@ -3,7 +3,8 @@
 //! about, around, approximately, roughly, some, an estimated, `~` → `About`; at least, no fewer than,
 //! no less than → `AtLeast`; more than, over, above, in excess of, upwards of, exceeds,
 //! surpassed, tops, passed, past, crossed, just/well over → `MoreThan`; up to, as many as →
-//! `UpTo`; nearly, almost, close to, just under, just below → `Nearly`; less than, fewer than,
+//! `UpTo`; nearly, almost, close to, just under, just below, just short/shy of, closing in on →
+//! `Nearly` (and "something like" → `About`, "a little over" → `MoreThan`); less than, fewer than,
 //! under, below, well under → `LessThan`.
 
 use super::lexicon::W;
@@ -24,7 +25,9 @@ pub(crate) fn hedge(toks: &[Tok], start: usize, first: usize) -> (Hedge, usize) 
         (Some(W::No), Some(W::Fewer | W::Less), Some(W::Than)) => return (Hedge::AtLeast, first - 3),
         (Some(W::As), Some(W::Many), Some(W::As)) => return (Hedge::UpTo, first - 3),
         (Some(W::In), Some(W::Excess), Some(W::Of)) => return (Hedge::MoreThan, first - 3),
-        (Some(W::Just), Some(W::Short), Some(W::Of)) => return (Hedge::Nearly, first - 3),
+        (Some(W::Just), Some(W::Short | W::Shy), Some(W::Of)) => return (Hedge::Nearly, first - 3),
+        (Some(W::Closing), Some(W::In), Some(W::On)) => return (Hedge::Nearly, first - 3),
+        (Some(W::A), Some(W::Little), Some(W::Over | W::Above | W::More)) => return (Hedge::MoreThan, first - 3),
         _ => {}
     }
     match (w2, w1) {
@@ -38,6 +41,8 @@ pub(crate) fn hedge(toks: &[Tok], start: usize, first: usize) -> (Hedge, usize) 
         (Some(W::Just | W::Well), Some(W::Over | W::Above)) => return (Hedge::MoreThan, first - 2),
         (Some(W::Upwards), Some(W::Of)) => return (Hedge::MoreThan, first - 2),
         (Some(W::A), Some(W::Estimated)) => return (Hedge::About, first - 2),
+        (Some(W::Shy), Some(W::Of)) => return (Hedge::Nearly, first - 2),
+        (Some(W::Something), Some(W::Like)) => return (Hedge::About, first - 2),
         _ => {}
     }
     match w1 {
@@ -82,6 +87,10 @@ mod tests {
         assert_eq!(q("nearly 500"), Hedge::Nearly);
         assert_eq!(q("close to 500"), Hedge::Nearly);
         assert_eq!(q("just under 500"), Hedge::Nearly);
+        assert_eq!(q("closing in on 500"), Hedge::Nearly);
+        assert_eq!(q("just shy of 500"), Hedge::Nearly);
+        assert_eq!(q("something like 500"), Hedge::About);
+        assert_eq!(q("a little over 500"), Hedge::MoreThan);
         assert_eq!(q("well under 500"), Hedge::LessThan);
         assert_eq!(q("fewer than 500"), Hedge::LessThan);
         assert_eq!(q("under 500"), Hedge::LessThan);
