@@ -377,6 +377,49 @@ pub(crate) enum W {
     Instead,
 }
 
+impl W {
+    /// A superlative that can state a rank ("the deadliest month", "the fewest").
+    pub(crate) const fn is_superlative(self) -> bool {
+        matches!(
+            self,
+            W::Highest
+                | W::Worst
+                | W::Deadliest
+                | W::Bloodiest
+                | W::Costliest
+                | W::Heaviest
+                | W::Biggest
+                | W::Lowest
+                | W::Fewest
+                | W::Smallest
+                | W::Quietest
+                | W::Most
+        )
+    }
+
+    /// A word that marks the number beside it as something other than a loss (civilians,
+    /// populations, distances, money, percentages, ages, places, attacks, counts of times,
+    /// deployed North Koreans).
+    pub(crate) const fn blocks_a_claim(self) -> bool {
+        matches!(
+            self,
+            W::Civilian
+                | W::Population
+                | W::Km
+                | W::Currency
+                | W::Percent
+                | W::Budget
+                | W::Gdp
+                | W::Bonus
+                | W::Aged
+                | W::Place
+                | W::Assault
+                | W::Times
+                | W::Korean
+        )
+    }
+}
+
 const WORDS: &[(&str, Lex)] = &{
     use Lex::{Card, Month, Ord, Scale, Season, Weekday};
     use W::*;
@@ -1353,20 +1396,8 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
                     | W::Toll
                     | W::Figure
                     | W::Number
-                    | W::Civilian
-                    | W::Population
-                    | W::Km
-                    | W::Currency
-                    | W::Percent
-                    | W::Budget
-                    | W::Gdp
-                    | W::Bonus
-                    | W::Aged
-                    | W::Place
-                    | W::Assault
-                    | W::Times
-                    | W::Korean
-            ) {
+            ) || w.blocks_a_claim()
+            {
                 f |= METRIC_START;
             }
             if matches!(
@@ -1427,25 +1458,7 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
             if matches!(w, W::Tally | W::Count | W::Toll) {
                 f |= GENERIC;
             }
-            if matches!(
-                w,
-                W::Highest
-                    | W::Worst
-                    | W::Deadliest
-                    | W::Bloodiest
-                    | W::Costliest
-                    | W::Heaviest
-                    | W::Biggest
-                    | W::Lowest
-                    | W::Fewest
-                    | W::Smallest
-                    | W::Quietest
-                    | W::Most
-                    | W::Record
-                    | W::Peak
-                    | W::Came
-                    | W::Rank
-            ) {
+            if w.is_superlative() || matches!(w, W::Record | W::Peak | W::Came | W::Rank) {
                 f |= RANK;
             }
             f |= match w {

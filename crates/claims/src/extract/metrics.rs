@@ -248,19 +248,7 @@ fn phrase_at(c: &Cursor<'_>, k: usize) -> Option<(Hit, usize)> {
         W::Reservist | W::Mobilise => (Some(Hit::Recruit(Metric::Mobilized)), k),
         // context words
         W::Tally | W::Count | W::Total | W::Toll | W::Figure | W::Number => (Some(Hit::Generic), k),
-        W::Civilian
-        | W::Population
-        | W::Km
-        | W::Currency
-        | W::Percent
-        | W::Budget
-        | W::Gdp
-        | W::Bonus
-        | W::Aged
-        | W::Place
-        | W::Assault
-        | W::Times
-        | W::Korean => (Some(Hit::Block), k),
+        w if w.blocks_a_claim() => (Some(Hit::Block), k),
         _ => return None,
     };
     hit.map(|h| (h, last))

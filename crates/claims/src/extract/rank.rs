@@ -86,20 +86,7 @@ pub(crate) fn find_spans(toks: &[Tok], s: Sentence, d: &mut SentData) {
             continue;
         }
         let found = match w(k) {
-            Some(
-                sup @ (W::Highest
-                | W::Worst
-                | W::Deadliest
-                | W::Bloodiest
-                | W::Costliest
-                | W::Heaviest
-                | W::Biggest
-                | W::Lowest
-                | W::Fewest
-                | W::Smallest
-                | W::Quietest
-                | W::Most),
-            ) => superlative(toks, s, k, sup),
+            Some(sup) if sup.is_superlative() => superlative(toks, s, k, sup),
             Some(W::Record) => record(toks, s, k),
             Some(W::Peak) if w(k + 1) == Some(W::Came) => {
                 let first = if w(k - 1) == Some(W::The) { k - 1 } else { k };
