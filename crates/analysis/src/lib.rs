@@ -54,10 +54,10 @@ pub use oryx::{
     ORYX_MAPPING, ORYX_UNMAPPED, OryxComparison, OryxCounts, OryxError, OryxMapping, OryxPart, OryxReading, OryxRecord,
     compare_with_oryx, oryx_mapping,
 };
-pub use ranking::{Figure, Incomplete, RankedPeriod, Ranking, Records};
+pub use ranking::{Figure, Incomplete, PeriodRank, RankedPeriod, Ranking, Records};
 pub use reconcile::{
-    ALIGNMENT_DAYS, AssessmentBeside, Assumption, COVERAGE, KilledEstimate, PooledDay, Route, SeriesFigure,
-    WOUNDED_PER_KILLED, compare_all, estimate_killed, pooled_path,
+    ALIGNMENT_DAYS, AssessmentBeside, AssessmentFilter, Assumption, COVERAGE, KilledEstimate, PooledDay, Route,
+    SeriesFigure, WOUNDED_PER_KILLED, compare_all, compare_selected, estimate_killed, pooled_path,
 };
 pub use record::{CategorySeries, Cumulative, Record, TrackingState};
 pub use totals::PeriodFigure;

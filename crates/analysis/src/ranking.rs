@@ -331,3 +331,46 @@ pub(crate) fn best(table: &DayTable, kind: PeriodKind, net: bool) -> Result<Opti
         incomplete: None,
     }))
 }
+
+/// A period's place among the complete periods of its kind, as of the record's last report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodRank {
+    /// Ordinal rank among complete periods, if the period is complete.
+    pub rank: Option<usize>,
+    /// Where its daily average places it, if it is in progress.
+    pub pace_rank: Option<usize>,
+    /// How many complete periods of the kind there are.
+    pub of: usize,
+    /// The kind, plural (singular for one).
+    pub among: &'static str,
+    /// The report the ranking stands at.
+    pub as_of: Date,
+    /// Why the period is not ranked, if it is not.
+    pub incomplete: Option<Incomplete>,
+}
+
+impl Record {
+    /// Where `figure`'s period ranks among the periods of its kind; `None` for a range that is
+    /// not a calendar period.
+    ///
+    /// # Errors
+    /// [`AnalysisError`] when the category cannot be ranked.
+    pub fn period_rank(
+        &self,
+        figure: &crate::PeriodFigure,
+        net_of_corrections: bool,
+    ) -> Result<Option<PeriodRank>, AnalysisError> {
+        if !figure.kind.is_calendar() {
+            return Ok(None);
+        }
+        let ranking = self.ranking(figure.category, figure.kind, figure.convention, net_of_corrections, false)?;
+        Ok(ranking.containing(figure.start).map(|entry| PeriodRank {
+            rank: entry.rank,
+            pace_rank: entry.pace_rank,
+            of: ranking.ranked,
+            among: if ranking.ranked == 1 { figure.kind.noun() } else { figure.kind.plural() },
+            as_of: ranking.as_of,
+            incomplete: entry.incomplete,
+        }))
+    }
+}

@@ -24,8 +24,8 @@
 //! * **Pooling** (METHODS.md §3.4): the envelope `[min low, max high]` over the routes, and the
 //!   median of their best values with the range of the bests.
 
-use crate::{AnalysisError, DayTable};
-use attrition_model::{Assessment, Category, MethodClass, Metric, Scope, Side, WAR_START};
+use crate::{AnalysisError, DayTable, Record};
+use attrition_model::{Assessment, Category, Convention, MethodClass, Metric, Origin, Scope, Side, WAR_START};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -146,6 +146,59 @@ fn series_figure(assessment: &Assessment, table: &DayTable) -> Result<Option<Ser
     };
     let ratio = assessment.range().map(|(_, best, _)| best / value).filter(|r| r.is_finite());
     Ok(Some(SeriesFigure { value, metric, computed, ratio }))
+}
+
+/// Which assessments to set beside the series; `None` keeps every value of a field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AssessmentFilter {
+    /// Only this metric.
+    pub metric: Option<Metric>,
+    /// Only this side.
+    pub side: Option<Side>,
+    /// Only this origin.
+    pub origin: Option<Origin>,
+    /// Only figures published on or before this day.
+    pub published_by: Option<Date>,
+    /// Only organisations whose name contains this text (case-insensitive).
+    pub search: Option<String>,
+}
+
+impl AssessmentFilter {
+    /// Whether `a` passes.
+    #[must_use]
+    pub fn keeps(&self, a: &Assessment) -> bool {
+        let search = self.search.as_deref().map(str::to_lowercase);
+        self.metric.is_none_or(|m| a.metric == m)
+            && self.side.is_none_or(|s| a.side == s)
+            && self.origin.is_none_or(|o| a.origin == o)
+            && self.published_by.is_none_or(|d| a.published <= d)
+            && search.is_none_or(|s| a.organisation.to_lowercase().contains(&s))
+    }
+}
+
+/// The assessments `filter` keeps, by date and organisation, each beside the series of `record`
+/// (the General Staff's personnel, or the equipment category it names) under `convention`.
+///
+/// # Errors
+/// [`AnalysisError`] when a window of the series cannot be computed (a gap in the record).
+pub fn compare_selected(
+    record: &Record,
+    assessments: &[Assessment],
+    filter: &AssessmentFilter,
+    convention: Convention,
+) -> Result<Vec<AssessmentBeside>, AnalysisError> {
+    let mut selected: Vec<Assessment> = assessments.iter().filter(|a| filter.keeps(a)).cloned().collect();
+    selected.sort_by(|a, b| (a.published, &a.organisation).cmp(&(b.published, &b.organisation)));
+    let mut categories = vec![Category::Personnel];
+    for a in &selected {
+        if let Metric::Equipment(category) = a.metric
+            && !categories.contains(&category)
+        {
+            categories.push(category);
+        }
+    }
+    let tables: Vec<DayTable> = categories.into_iter().filter_map(|c| record.day_table(c, convention).ok()).collect();
+    compare_all(&selected, &tables)
 }
 
 /// Every assessment beside the series (the General Staff's personnel or an equipment table,

@@ -84,6 +84,30 @@ pub enum Command {
     /// The General Staff's claims against Oryx's visually confirmed equipment losses, category by
     /// category, at period ends: both cumulative counts, the ratio and the gap, with the caveats.
     Oryx(OryxArgs),
+    /// Serve the JSON/CSV API (`/api/v1/`) and the dashboard (`/`) over HTTP; read-only unless
+    /// started with a token.
+    Serve(ServeArgs),
+}
+
+/// `attrition serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free one; the chosen address is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// The token that writes (POST /api/v1/assessments, POST /api/v1/sync) need as
+    /// `Authorization: Bearer TOKEN`; without one the server is read-only.
+    #[arg(long, env = "ATTRITION_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Allow browser pages from this origin to call the API (repeatable; CORS is off otherwise).
+    #[arg(long = "cors", value_name = "ORIGIN")]
+    pub cors: Vec<String>,
+    /// Where POST /api/v1/sync fetches the daily series from (default: the PetroIvaniuk dataset).
+    #[arg(long, env = "ATTRITION_UPSTREAM")]
+    pub upstream: Option<String>,
+    /// Time limit of one request, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
 }
 
 /// Which upstream to fetch.

@@ -6,7 +6,6 @@
 
 mod cli;
 mod commands;
-mod ingest;
 mod output;
 mod progress;
 

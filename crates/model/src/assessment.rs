@@ -398,6 +398,17 @@ impl Origin {
     }
 }
 
+impl std::str::FromStr for Origin {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Origin, String> {
+        [Origin::Curated, Origin::User, Origin::Economist]
+            .into_iter()
+            .find(|o| o.id() == text)
+            .ok_or_else(|| format!("{text:?} is not an origin (curated, user or economist)"))
+    }
+}
+
 /// One published figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {

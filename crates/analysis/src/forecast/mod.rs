@@ -670,3 +670,64 @@ fn first_reaching(history: &History, threshold: i64) -> Option<DayReport> {
     let day = history.day(index);
     Some(DayReport { day, report: history.report_of(day) })
 }
+
+/// When a count should reach its next round figure, by the default model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outlook {
+    /// The category.
+    pub category: Category,
+    /// The next multiple of the step above the last count.
+    pub threshold: i64,
+    /// The model.
+    pub model: ForecastModel,
+    /// The median crossing day.
+    pub median: Option<DayReport>,
+    /// The 10% quantile of the crossing day.
+    pub q10: Option<DayReport>,
+    /// The 90% quantile of the crossing day.
+    pub q90: Option<DayReport>,
+}
+
+/// When `category` of `record` reaches the next multiple of `step` above its last count, by the
+/// default model; `None` when the series cannot be forecast (too short, no longer reported) or
+/// `step` is not positive.
+#[must_use]
+pub fn next_round_figure(
+    record: &crate::Record,
+    category: Category,
+    convention: Convention,
+    step: i64,
+) -> Option<Outlook> {
+    if step <= 0 {
+        return None;
+    }
+    let table = record.day_table(category, convention).ok()?;
+    let history = History::new(&table).ok()?;
+    let last = table.window(attrition_model::WAR_START, table.last_day()).ok()?.cumulative_end;
+    let threshold = (last / step + 1) * step;
+    let request = ForecastRequest { model: ForecastModel::DEFAULT, horizon: 1, threshold: Some(threshold), by: None };
+    let crossing = forecast(&history, &request, &ForecastSettings::default(), None).ok()?.crossing?;
+    let [_, q10, q50, q90, _] = crossing.quantiles;
+    Some(Outlook { category, threshold, model: ForecastModel::DEFAULT, median: q50, q10, q90 })
+}
+
+/// Reads a count written `750000`, `750,000`, `750 000`, `750k` or `1.5M` (a threshold to reach).
+///
+/// # Errors
+/// A message quoting `text` when it is not a positive count up to 10¹².
+pub fn parse_count(text: &str) -> Result<i64, String> {
+    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}')).collect();
+    let (number, scale) = match cleaned.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&cleaned[..i], 1e3),
+        Some((i, 'm' | 'M')) => (&cleaned[..i], 1e6),
+        _ => (cleaned.as_str(), 1.0),
+    };
+    let value: f64 =
+        number.parse().map_err(|_| format!("{text:?} is not a count (write 750000, 750,000, 750k or 1.5M)"))?;
+    let scaled = (value * scale).round();
+    if !scaled.is_finite() || scaled <= 0.0 || scaled > 1e12 {
+        return Err(format!("{text:?} is not a positive count"));
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    Ok(scaled as i64)
+}

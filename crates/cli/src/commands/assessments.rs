@@ -7,7 +7,7 @@ use crate::Context;
 use crate::cli::{EstimateArgs, SourcesAction, SourcesArgs};
 use crate::output::{Format, Render, Table, emit, group, print, print_json, provenance};
 use anyhow::{Context as _, Result, anyhow, bail};
-use attrition_analysis::{AssessmentBeside, KilledEstimate, Record, compare_all, estimate_killed};
+use attrition_analysis::{AssessmentBeside, AssessmentFilter, KilledEstimate, compare_selected, estimate_killed};
 use attrition_model::{
     Assessment, Category, Convention, DataVersion, MetaEstimate, Metric, Origin, Period, Scope, Side,
 };
@@ -170,27 +170,11 @@ pub(crate) fn run(context: &Context, args: &SourcesArgs) -> Result<()> {
     let as_of = args.as_of.as_of.as_deref().map(Period::parse_date).transpose().context("reading --as-of")?;
     let metric = args.metric.as_deref().map(str::parse::<Metric>).transpose()?;
     let side = args.side.as_deref().map(str::parse::<Side>).transpose().map_err(|e| anyhow!("--side: {e}"))?;
-    let origin = match args.origin.as_deref() {
-        None => None,
-        Some("curated") => Some(Origin::Curated),
-        Some("user") => Some(Origin::User),
-        Some("economist") => Some(Origin::Economist),
-        Some(other) => bail!("--origin: {other:?} is not curated, user or economist"),
-    };
+    let origin = args.origin.as_deref().map(str::parse::<Origin>).transpose().map_err(|e| anyhow!("--origin: {e}"))?;
     let (store, record, _) = context.record(None)?;
     let record = crate::record_as_of(record, as_of)?;
-    let selected: Vec<Assessment> = all_assessments(&store)?
-        .into_iter()
-        .filter(|a| metric.is_none_or(|m| a.metric == m))
-        .filter(|a| side.is_none_or(|s| a.side == s))
-        .filter(|a| origin.is_none_or(|o| a.origin == o))
-        .filter(|a| as_of.is_none_or(|d| a.published <= d))
-        .filter(|a| args.search.as_deref().is_none_or(|s| a.organisation.to_lowercase().contains(&s.to_lowercase())))
-        .collect();
-    let mut selected = selected;
-    selected.sort_by(|a, b| (a.published, &a.organisation).cmp(&(b.published, &b.organisation)));
-    let tables = tables_for(&record, &selected, convention);
-    let assessments = compare_all(&selected, &tables)?;
+    let filter = AssessmentFilter { metric, side, origin, published_by: as_of, search: args.search.clone() };
+    let assessments = compare_selected(&record, &all_assessments(&store)?, &filter, convention)?;
     emit(
         context.format,
         &SourcesReport {
@@ -201,23 +185,6 @@ pub(crate) fn run(context: &Context, args: &SourcesArgs) -> Result<()> {
             assessments,
         },
     )
-}
-
-/// The day tables the assessments need: personnel and each equipment category named.
-fn tables_for(
-    record: &Record,
-    assessments: &[Assessment],
-    convention: Convention,
-) -> Vec<attrition_analysis::DayTable> {
-    let mut categories = vec![Category::Personnel];
-    for a in assessments {
-        if let Metric::Equipment(category) = a.metric
-            && !categories.contains(&category)
-        {
-            categories.push(category);
-        }
-    }
-    categories.into_iter().filter_map(|c| record.day_table(c, convention).ok()).collect()
 }
 
 /// A figure as the source put it: "more than 1,100,000", "164,223 – 237,211".

@@ -4,7 +4,7 @@
 use crate::Context;
 use crate::cli::{FanArgs, ForecastArgs, SeriesArgs};
 use crate::output::{Render, Table, emit, group, provenance};
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Context as _, Result, anyhow};
 use attrition_analysis::forecast::{
     self, DayReport, Forecast, ForecastModel, ForecastRequest, ForecastSettings, History, LEVELS,
 };
@@ -57,20 +57,7 @@ pub(crate) fn load_series_from(
 
 /// Reads a count written `750000`, `750,000`, `750k` or `1.5M`.
 pub(crate) fn parse_count(text: &str) -> Result<i64> {
-    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}')).collect();
-    let (number, scale) = match cleaned.char_indices().last() {
-        Some((i, 'k' | 'K')) => (&cleaned[..i], 1e3),
-        Some((i, 'm' | 'M')) => (&cleaned[..i], 1e6),
-        _ => (cleaned.as_str(), 1.0),
-    };
-    let value: f64 =
-        number.parse().map_err(|_| anyhow!("{text:?} is not a count (write 750000, 750,000, 750k or 1.5M)"))?;
-    let scaled = (value * scale).round();
-    if !scaled.is_finite() || scaled <= 0.0 || scaled > 1e12 {
-        bail!("{text:?} is not a positive count");
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    Ok(scaled as i64)
+    forecast::parse_count(text).map_err(|e| anyhow!(e))
 }
 
 /// The request and settings `fan` asks for.

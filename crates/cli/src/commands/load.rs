@@ -1,11 +1,12 @@
 //! `attrition sync` and `attrition import`: bring data in, then say exactly what changed.
 
+use crate::Context;
 use crate::cli::{ImportArgs, SyncArgs, UpstreamArg};
 use crate::output::{Format, Table, group, print, print_csv, print_json};
 use crate::progress::Bar;
-use crate::{Context, ingest::ingest};
 use anyhow::{Context as _, Result};
 use attrition_model::{DataVersion, ParsedFile, SourceId};
+pub(crate) use attrition_server::ingest::{ingest, store_fetched};
 use attrition_sources::{Detected, HttpOptions, PETROIVANIUK_DEFAULT_BASE, RUSSIANWARSHIP_DEFAULT_BASE};
 use attrition_store::{ApplySummary, Store};
 use serde::Serialize;
@@ -178,18 +179,6 @@ pub(crate) fn fetch(context: &Context, source: SourceId, options: &HttpOptions) 
     };
     bar.finish();
     Ok(fetched?)
-}
-
-/// Stores fetched files and notes the check, so that a sync finding nothing new still counts.
-pub(crate) fn store_fetched(
-    store: &mut Store,
-    source: SourceId,
-    upstream: &str,
-    files: &[ParsedFile],
-) -> Result<ApplySummary> {
-    let summary = ingest(store, files)?;
-    store.record_sync_check(source, upstream)?;
-    Ok(summary)
 }
 
 /// `attrition sync`.

@@ -16,6 +16,7 @@ mod ratio;
 mod records;
 mod report;
 mod rolling;
+mod serve;
 mod shares;
 mod status;
 mod total;
@@ -50,5 +51,6 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Claims(args) => claims::run(context, &args),
         Command::Estimate(args) => assessments::estimate(context, &args),
         Command::Oryx(args) => oryx::run(context, &args),
+        Command::Serve(args) => serve::run(context, &args),
     }
 }

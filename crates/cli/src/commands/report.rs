@@ -7,7 +7,7 @@ use crate::cli::ReportArgs;
 use crate::commands::load::{default_base, fetch, store_fetched};
 use crate::output::{Render, Table, average, emit, group, or_dash, ordinal, percent_change, provenance};
 use anyhow::{Result, anyhow};
-use attrition_analysis::forecast::{self, DayReport, ForecastModel, ForecastRequest, ForecastSettings, History};
+use attrition_analysis::forecast::{self, DayReport, Outlook};
 use attrition_analysis::{Briefing, CategoryBrief, Figure, RankedPeriod};
 use attrition_model::{Category, Period, SourceId};
 use attrition_sources::HttpOptions;
@@ -25,28 +25,6 @@ enum Freshness {
     Synced { upstream: String, new_values: usize, revised_values: usize },
     /// A sync was due but the upstream could not be reached.
     Offline { upstream: String, error: String },
-}
-
-/// When personnel losses reach the next round 100,000, by the default forecast.
-#[derive(Serialize)]
-struct Outlook {
-    threshold: i64,
-    model: ForecastModel,
-    median: Option<DayReport>,
-    q10: Option<DayReport>,
-    q90: Option<DayReport>,
-}
-
-/// The outlook of the record's personnel count (none when it cannot be forecast).
-fn outlook(record: &attrition_analysis::Record, convention: attrition_model::Convention) -> Option<Outlook> {
-    let table = record.day_table(Category::Personnel, convention).ok()?;
-    let history = History::new(&table).ok()?;
-    let last = table.window(attrition_model::WAR_START, table.last_day()).ok()?.cumulative_end;
-    let threshold = (last / 100_000 + 1) * 100_000;
-    let request = ForecastRequest { model: ForecastModel::DEFAULT, horizon: 1, threshold: Some(threshold), by: None };
-    let crossing = forecast::forecast(&history, &request, &ForecastSettings::default(), None).ok()?.crossing?;
-    let [_, q10, q50, q90, _] = crossing.quantiles;
-    Some(Outlook { threshold, model: ForecastModel::DEFAULT, median: q50, q10, q90 })
 }
 
 #[derive(Serialize)]
@@ -68,7 +46,7 @@ pub(crate) fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     emit(
         context.format,
         &ReportOutput {
-            outlook: outlook(&figures.record, figures.convention),
+            outlook: forecast::next_round_figure(&figures.record, Category::Personnel, figures.convention, 100_000),
             source_description: figures.record.source.description(),
             convention_meaning: figures.convention.explanation(),
             briefing,

@@ -6,7 +6,7 @@ use crate::Figures;
 use crate::cli::{PeriodArgs, TotalArgs};
 use crate::output::{Format, Table, average, group, ordinal, print, print_csv, print_json};
 use anyhow::{Result, anyhow, bail};
-use attrition_analysis::{Incomplete, PeriodFigure, Record};
+use attrition_analysis::{Incomplete, PeriodFigure, PeriodRank, Record};
 use attrition_model::{Category, Convention, DataVersion, Period};
 use serde::Serialize;
 
@@ -53,30 +53,12 @@ pub(crate) fn chosen_categories(
     Ok(out)
 }
 
-/// A period's place among the complete periods of its kind, as of the record's last report.
-#[derive(Serialize)]
-struct PeriodRank {
-    /// Ordinal rank among complete periods, if the period is complete.
-    rank: Option<usize>,
-    /// Where its daily average places it, if it is in progress.
-    pace_rank: Option<usize>,
-    /// How many complete periods of the kind there are.
-    of: usize,
-    /// The kind, plural.
-    among: &'static str,
-    /// The report the ranking stands at.
-    as_of: jiff::civil::Date,
-    /// Why the period is not ranked, if it is not.
-    incomplete: Option<Incomplete>,
-}
-
-impl PeriodRank {
-    fn phrase(&self) -> String {
-        match (self.rank, self.pace_rank) {
-            (Some(rank), _) => format!("{} of {} {}", ordinal(rank), self.of, self.among),
-            (None, Some(pace)) => format!("pace {} of {}", ordinal(pace), self.of),
-            _ => self.incomplete.map_or("-", Incomplete::describe).to_owned(),
-        }
+/// "2nd of 31 months", "pace 9th of 53", or why the period is not ranked.
+fn rank_phrase(rank: &PeriodRank) -> String {
+    match (rank.rank, rank.pace_rank) {
+        (Some(r), _) => format!("{} of {} {}", ordinal(r), rank.of, rank.among),
+        (None, Some(pace)) => format!("pace {} of {}", ordinal(pace), rank.of),
+        _ => rank.incomplete.map_or("-", Incomplete::describe).to_owned(),
     }
 }
 
@@ -85,21 +67,6 @@ struct RankedFigure {
     #[serde(flatten)]
     figure: PeriodFigure,
     rank: Option<PeriodRank>,
-}
-
-fn period_rank(record: &Record, figure: &PeriodFigure, net: bool) -> Result<Option<PeriodRank>> {
-    if !figure.kind.is_calendar() {
-        return Ok(None);
-    }
-    let ranking = record.ranking(figure.category, figure.kind, figure.convention, net, false)?;
-    Ok(ranking.containing(figure.start).map(|entry| PeriodRank {
-        rank: entry.rank,
-        pace_rank: entry.pace_rank,
-        of: ranking.ranked,
-        among: if ranking.ranked == 1 { figure.kind.noun() } else { figure.kind.plural() },
-        as_of: ranking.as_of,
-        incomplete: entry.incomplete,
-    }))
 }
 
 /// The period from `--period` or `--from/--to`.
@@ -121,7 +88,7 @@ pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
     for category in &categories {
         match record.period_total(*category, &period, convention, net) {
             Ok(figure) => {
-                let rank = period_rank(&record, &figure, net)?;
+                let rank = record.period_rank(&figure, net)?;
                 figures.push(RankedFigure { figure, rank });
             }
             Err(error) if categories.len() == 1 => return Err(error.into()),
@@ -223,7 +190,7 @@ fn render(report: &TotalReport<'_>) -> String {
                 cumulative,
             ];
             if ranked {
-                cells.push(ranked_figure.rank.as_ref().map_or_else(|| "-".to_owned(), PeriodRank::phrase));
+                cells.push(ranked_figure.rank.as_ref().map_or_else(|| "-".to_owned(), rank_phrase));
             }
             table.row(cells);
         } else {

@@ -1,0 +1,396 @@
+//! `attrition serve`: the JSON/CSV API under `/api/v1/` and the dashboard page at `/`, over one
+//! store, read-only unless a token is given.
+//!
+//! The request path is short on purpose: a snapshot of the record held in memory, strict
+//! parameters ([`params`]), the analysis crate, a cache of finished answers. Expensive answers
+//! (forecasts, claim checks, writes) run on the blocking pool, a few at a time, under a time
+//! limit; every error is JSON naming what was wrong ([`error`]); a panic becomes a 500, never
+//! a dropped connection. See `API.md` beside this crate for the endpoints.
+
+pub mod api;
+mod assets;
+pub mod error;
+pub mod ingest;
+pub mod openapi;
+pub mod params;
+pub mod state;
+mod write;
+
+use crate::error::ApiError;
+use crate::state::{AppState, Reply, Snapshot};
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{DefaultBodyLimit, OriginalUri, Path, RawQuery, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+/// The largest request body: a claim check's article (the extractor refuses longer lines anyway).
+pub const MAX_BODY: usize = 1 << 20;
+
+/// How the server is started.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// The store.
+    pub db: PathBuf,
+    /// The token writes need (none: read-only).
+    pub token: Option<String>,
+    /// Origins allowed to call the API from a browser (none: CORS off).
+    pub cors: Vec<String>,
+    /// Where `POST /api/v1/sync` fetches the daily series from.
+    pub upstream: String,
+    /// The time limit of one request.
+    pub timeout: Duration,
+}
+
+/// Why the server could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The store could not be read.
+    #[error("{0}")]
+    Store(String),
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A CORS origin is not a valid header value.
+    #[error("--cors {0:?} is not an origin such as https://example.org")]
+    Cors(String),
+    /// The server failed while running.
+    #[error("serving: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Reads the store and builds the application with its routes and layers.
+///
+/// # Errors
+/// [`ServeError`] when the store cannot be read or an origin is malformed.
+pub fn app(config: &ServeConfig) -> Result<(Router, Arc<AppState>), ServeError> {
+    let snapshot = Snapshot::load(&config.db, jiff::Zoned::now().date()).map_err(ServeError::Store)?;
+    let state = Arc::new(AppState::new(snapshot, config.db.clone(), config.token.clone(), config.upstream.clone()));
+    let mut router = routes(Arc::clone(&state), config.timeout);
+    if !config.cors.is_empty() {
+        let origins = config
+            .cors
+            .iter()
+            .map(|o| HeaderValue::from_str(o).map_err(|_| ServeError::Cors(o.clone())))
+            .collect::<Result<Vec<_>, _>>()?;
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+                .expose_headers([HeaderName::from_static(DATA_VERSION), HeaderName::from_static(CONVENTION)]),
+        );
+    }
+    Ok((router, state))
+}
+
+/// Binds `config.addr`, prints `listening on http://ADDR` on standard output, and serves until
+/// SIGTERM or Ctrl-C, finishing the requests in flight.
+///
+/// # Errors
+/// [`ServeError`].
+pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
+    let (router, state) = app(&config)?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr: config.addr, source })?;
+    let bound = listener.local_addr()?;
+    warm(Arc::clone(&state));
+    {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let mode = if config.token.is_some() { "writes need the token" } else { "read-only" };
+        writeln!(out, "listening on http://{bound} ({mode})")?;
+        out.flush()?;
+    }
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Computes the answers the dashboard asks for first, so that the first visitor does not wait.
+fn warm(state: Arc<AppState>) {
+    tokio::task::spawn_blocking(move || {
+        let snapshot = state.snapshot();
+        if let Ok(reply) = api::summary(&snapshot, None) {
+            snapshot.remember(cache_key("/api/v1/summary", None), &reply);
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+/// `X-Attrition-Data-Version`.
+const DATA_VERSION: &str = "x-attrition-data-version";
+/// `X-Attrition-Convention`.
+const CONVENTION: &str = "x-attrition-convention";
+
+fn routes(state: Arc<AppState>, timeout: Duration) -> Router {
+    let api = Router::new()
+        .route("/openapi.json", get(openapi_document))
+        .route(
+            "/categories",
+            get(|s: State<Arc<AppState>>, q: RawQuery| light(s, "/api/v1/categories", q, api::categories)),
+        )
+        .route("/summary", get(summary))
+        .route("/series/{category}", get(|s, p, q| by_category(s, p, q, "series", api::series)))
+        .route("/totals/{category}", get(|s, p, q| by_category(s, p, q, "totals", api::totals)))
+        .route("/rankings/{category}", get(|s, p, q| by_category(s, p, q, "rankings", api::rankings)))
+        .route("/records/{category}", get(|s, p, q| by_category(s, p, q, "records", api::records)))
+        .route("/forecast/{category}", get(forecast))
+        .route(
+            "/assessments",
+            get(|s: State<Arc<AppState>>, q: RawQuery| light(s, "/api/v1/assessments", q, api::assessments))
+                .post(write::add_assessments),
+        )
+        .route("/claims/check", post(check_claims))
+        .route("/sync", post(write::sync))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest("/api/v1", api)
+        .fallback(assets::serve)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(move |request: Request, next: Next| time_limited(request, next, timeout)))
+        .layer(middleware::map_response(security_headers))
+        .layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send + 'static>| {
+            ApiError::internal("the server failed on this request; it is still serving").into_response()
+        }))
+        .with_state(state)
+}
+
+/// The cache key of a GET: path and raw query.
+fn cache_key(path: &str, query: Option<&str>) -> String {
+    match query {
+        Some(q) if !q.is_empty() => format!("{path}?{q}"),
+        _ => path.to_owned(),
+    }
+}
+
+/// Answers from the cache, or computes on the request's own thread (cheap endpoints).
+async fn light(
+    State(state): State<Arc<AppState>>,
+    path: &str,
+    RawQuery(query): RawQuery,
+    compute: fn(&Snapshot, Option<&str>) -> Result<Reply, ApiError>,
+) -> Response {
+    let snapshot = state.snapshot();
+    let key = cache_key(path, query.as_deref());
+    if let Some(reply) = snapshot.cached(&key) {
+        return respond(reply);
+    }
+    match compute(&snapshot, query.as_deref()) {
+        Ok(reply) => {
+            snapshot.remember(key, &reply);
+            respond(reply)
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Runs `compute` on the blocking pool, a few at a time, caching a GET's answer under `key`.
+async fn heavy<F>(state: &AppState, key: Option<String>, compute: F) -> Response
+where
+    F: FnOnce(&Snapshot) -> Result<Reply, ApiError> + Send + 'static,
+{
+    let snapshot = state.snapshot();
+    if let Some(reply) = key.as_deref().and_then(|k| snapshot.cached(k)) {
+        return respond(reply);
+    }
+    let Ok(_permit) = state.heavy.acquire().await else {
+        return ApiError::internal("the server is shutting down").into_response();
+    };
+    let worker = Arc::clone(&snapshot);
+    match tokio::task::spawn_blocking(move || compute(&worker)).await {
+        Ok(Ok(reply)) => {
+            if let Some(key) = key {
+                snapshot.remember(key, &reply);
+            }
+            respond(reply)
+        }
+        Ok(Err(error)) => error.into_response(),
+        Err(_) => ApiError::internal("the computation failed; the server is still serving").into_response(),
+    }
+}
+
+type CategoryEndpoint = fn(&Snapshot, &str, Option<&str>) -> Result<Reply, ApiError>;
+
+async fn by_category(
+    State(state): State<Arc<AppState>>,
+    category: Result<Path<String>, PathRejection>,
+    RawQuery(query): RawQuery,
+    name: &'static str,
+    compute: CategoryEndpoint,
+) -> Response {
+    let category = match category {
+        Ok(Path(category)) => category,
+        Err(rejection) => return ApiError::not_found(Some("category"), rejection.body_text()).into_response(),
+    };
+    let snapshot = state.snapshot();
+    let key = cache_key(&format!("/api/v1/{name}/{category}"), query.as_deref());
+    if let Some(reply) = snapshot.cached(&key) {
+        return respond(reply);
+    }
+    match compute(&snapshot, &category, query.as_deref()) {
+        Ok(reply) => {
+            snapshot.remember(key, &reply);
+            respond(reply)
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn summary(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
+    let key = cache_key("/api/v1/summary", query.as_deref());
+    heavy(&state, Some(key), move |snapshot| api::summary(snapshot, query.as_deref())).await
+}
+
+async fn forecast(
+    State(state): State<Arc<AppState>>,
+    category: Result<Path<String>, PathRejection>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let category = match category {
+        Ok(Path(category)) => category,
+        Err(rejection) => return ApiError::not_found(Some("category"), rejection.body_text()).into_response(),
+    };
+    let key = cache_key(&format!("/api/v1/forecast/{category}"), query.as_deref());
+    heavy(&state, Some(key), move |snapshot| api::forecast(snapshot, &category, query.as_deref())).await
+}
+
+async fn check_claims(State(state): State<Arc<AppState>>, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return body_error(&rejection).into_response(),
+    };
+    heavy(&state, None, move |snapshot| api::check_claims(snapshot, &body)).await
+}
+
+/// A body that could not be read: 413 when too large.
+fn body_error(rejection: &BytesRejection) -> ApiError {
+    let status = rejection.status();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::new(status, Some("body"), format!("the body is over {MAX_BODY} bytes"))
+    } else {
+        ApiError::new(status, Some("body"), rejection.body_text())
+    }
+}
+
+async fn healthz(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
+    if let Err(error) = params::Params::parse(query.as_deref(), &[]) {
+        return error.into_response();
+    }
+    let snapshot = state.snapshot();
+    let body = match &snapshot.record {
+        Some(record) => serde_json::json!({
+            "status": "ok",
+            "data_version": record.data_version().to_string(),
+            "last_report": record.last_report,
+        }),
+        None => serde_json::json!({"status": "empty", "data_version": null, "last_report": null}),
+    };
+    let status = if snapshot.record.is_some() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, axum::Json(body)).into_response()
+}
+
+async fn openapi_document(RawQuery(query): RawQuery) -> Response {
+    if let Err(error) = params::Params::parse(query.as_deref(), &[]) {
+        return error.into_response();
+    }
+    ([(header::CONTENT_TYPE, "application/json")], openapi::document()).into_response()
+}
+
+async fn api_not_found(method: Method, OriginalUri(uri): OriginalUri) -> Response {
+    let path = params::truncate(uri.path(), 120);
+    ApiError::not_found(None, format!("no endpoint {method} {path}; see /api/v1/openapi.json")).into_response()
+}
+
+async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> Response {
+    let path = params::truncate(uri.path(), 120);
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, None, format!("{method} is not allowed on {path}")).into_response()
+}
+
+/// The reply as a response, with its provenance headers.
+fn respond(reply: Reply) -> Response {
+    let mut headers = HeaderMap::new();
+    if let Ok(value) = HeaderValue::from_str(reply.content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Some(value) = reply.data_version.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+        headers.insert(HeaderName::from_static(DATA_VERSION), value);
+    }
+    if let Some(convention) = reply.convention {
+        headers.insert(HeaderName::from_static(CONVENTION), HeaderValue::from_static(convention.name()));
+    }
+    if let Some(value) =
+        reply.filename.as_deref().and_then(|f| HeaderValue::from_str(&format!("attachment; filename=\"{f}\"")).ok())
+    {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    (headers, Body::from(reply.body)).into_response()
+}
+
+/// Ends a request that takes longer than `limit` with a JSON 503.
+async fn time_limited(request: Request, next: Next, limit: Duration) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            None,
+            format!("the request took longer than {} s and was stopped", limit.as_secs()),
+        )
+        .into_response(),
+    }
+}
+
+/// Headers every response carries: no sniffing, no framing, no referrer; the page may load
+/// nothing from anywhere but this server.
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        ),
+    );
+    response
+}
