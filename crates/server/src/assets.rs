@@ -13,7 +13,11 @@ struct Assets;
 
 /// The content type of a file name.
 fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next() {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name == "LICENSE" {
+        return "text/plain; charset=utf-8";
+    }
+    match name.rsplit_once('.').map(|(_, extension)| extension) {
         Some("html") => "text/html; charset=utf-8",
         Some("js" | "mjs") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
@@ -21,7 +25,8 @@ fn content_type(path: &str) -> &'static str {
         Some("png") => "image/png",
         Some("ico") => "image/x-icon",
         Some("json") => "application/json",
-        Some("txt") | Some("LICENSE") => "text/plain; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("md") => "text/markdown; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

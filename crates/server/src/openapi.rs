@@ -92,7 +92,11 @@ fn object(properties: Value) -> Value {
     json!({"type": "object", "required": required, "properties": properties})
 }
 
+/// `schema` or null. A `$ref` cannot carry siblings in OpenAPI 3.0, so it is wrapped in `allOf`.
 fn nullable(mut schema: Value) -> Value {
+    if schema.get("$ref").is_some() {
+        return json!({"allOf": [schema], "nullable": true});
+    }
     schema["nullable"] = json!(true);
     schema
 }

@@ -111,7 +111,7 @@ fn sync_fetches_the_economist_files_from_a_mirror() {
     assert_eq!(fingerprint(&broken.db), before);
 }
 
-const HEADER: &str = "id,organisation,published,date_precision,side,metric,scope,period_start,period_end,rate,low,best,high,qualifier,method,method_class,cited_in,note";
+use crate::harness::HEADER_REGISTRY as HEADER;
 
 #[test]
 fn users_add_their_own_figures_and_bad_rows_are_named() {

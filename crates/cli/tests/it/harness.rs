@@ -156,3 +156,6 @@ pub fn json_on_shared(args: &[&str]) -> serde_json::Value {
     all.extend_from_slice(args);
     on_shared(&all).json()
 }
+
+/// The header row of the assessments registry's CSV format.
+pub const HEADER_REGISTRY: &str = "id,organisation,published,date_precision,side,metric,scope,period_start,period_end,rate,low,best,high,qualifier,method,method_class,cited_in,note";

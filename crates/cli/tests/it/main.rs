@@ -5,11 +5,13 @@
 // the fixture table in `figures` is built by a `const fn` with one argument per column.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_arguments)]
 
+mod api;
 mod assessments;
 mod bad_input;
 mod balance;
 mod charts;
 mod claims;
+mod dashboard;
 mod figures;
 mod forecast;
 mod harness;
@@ -18,5 +20,6 @@ mod mse;
 mod oryx;
 mod report;
 mod server;
+mod serving;
 mod sync;
 mod trends;
