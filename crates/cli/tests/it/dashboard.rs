@@ -3,8 +3,9 @@
 //! the page and checks it: no console or page errors, no request to another host, every chart
 //! drawn, the category picker redraws, pasted claims get verdicts, and a full-page screenshot.
 //!
-//! Needs `/usr/bin/chromium`, `node` and `npm ci --prefix crates/server/tests/browser`; `.ci/run`
-//! installs them. Without them this test fails and says so: it never passes without a browser.
+//! Needs `/usr/bin/chromium` and `node`; it runs `npm ci --prefix crates/server/tests/browser`
+//! itself when playwright-core is missing, and `.ci/run` installs all three. Without them this
+//! test fails and says so: it never passes without a browser.
 
 use crate::harness::{attrition, empty_store, general_staff_dir};
 use crate::serving::Serving;
@@ -46,6 +47,10 @@ fn require_browser() {
         _ => missing.push("`node` is not on PATH".to_owned()),
     }
     let playwright = browser_dir().join("node_modules/playwright-core/package.json");
+    if !playwright.exists() && missing.is_empty() {
+        // The exact version in package-lock.json, from the npm registry.
+        let _ = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix"]).arg(browser_dir()).status();
+    }
     if !playwright.exists() {
         missing.push(format!("{} is missing", playwright.display()));
     }
