@@ -181,18 +181,25 @@ fn routes(state: Arc<AppState>, timeout: Duration) -> Router {
         .route("/sync", post(write::sync))
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed);
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .nest("/api/v1", api)
         .fallback(assets::serve)
         .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state);
+    guarded(router, timeout)
+}
+
+/// The layers every request passes: the body limit, the time limit, the security headers, and
+/// a panic turned into a JSON 500 (the connection and the server live on).
+fn guarded(router: Router, timeout: Duration) -> Router {
+    router
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(move |request: Request, next: Next| time_limited(request, next, timeout)))
         .layer(middleware::map_response(security_headers))
         .layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send + 'static>| {
             ApiError::internal("the server failed on this request; it is still serving").into_response()
         }))
-        .with_state(state)
 }
 
 /// The cache key of a GET: path and raw query.
@@ -393,4 +400,61 @@ async fn security_headers(mut response: Response) -> Response {
         ),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use std::io::{Read, Write};
+
+    /// Serves `router` on 127.0.0.1 and answers `GET path` (status line and body).
+    async fn answer(router: Router, paths: &[&str]) -> Vec<String> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        let paths: Vec<String> = paths.iter().map(|p| (*p).to_owned()).collect();
+        tokio::task::spawn_blocking(move || {
+            paths
+                .iter()
+                .map(|path| {
+                    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+                    let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    stream.write_all(request.as_bytes()).unwrap();
+                    let mut text = String::new();
+                    stream.read_to_string(&mut text).unwrap();
+                    text
+                })
+                .collect()
+        })
+        .await
+        .unwrap()
+    }
+
+    async fn bug() -> &'static str {
+        panic!("a bug")
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn slow_requests_are_stopped_and_panics_answered_while_the_server_lives_on() {
+        let router = Router::new()
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_secs(30)).await;
+                    "late"
+                }),
+            )
+            .route("/panic", get(bug))
+            .route("/fine", get(|| async { "fine" }));
+        let started = std::time::Instant::now();
+        let answers = answer(guarded(router, Duration::from_millis(200)), &["/slow", "/panic", "/fine"]).await;
+        assert!(started.elapsed() < Duration::from_secs(10));
+        assert!(answers[0].starts_with("HTTP/1.1 503"), "{}", answers[0]);
+        assert!(answers[0].contains("longer than"), "{}", answers[0]);
+        assert!(answers[1].starts_with("HTTP/1.1 500"), "{}", answers[1]);
+        assert!(answers[1].contains(r#""status":500"#), "{}", answers[1]);
+        assert!(answers[2].starts_with("HTTP/1.1 200") && answers[2].ends_with("fine"), "{}", answers[2]);
+        assert!(answers[2].contains("x-content-type-options: nosniff"), "{}", answers[2]);
+    }
 }
