@@ -54,6 +54,55 @@ pub struct AssessmentBeside {
     pub definitions: String,
 }
 
+impl AssessmentBeside {
+    /// The columns of [`AssessmentBeside::csv_row`].
+    pub const CSV_HEADER: [&'static str; 17] = [
+        "id",
+        "origin",
+        "organisation",
+        "date",
+        "side",
+        "metric",
+        "scope",
+        "low",
+        "best",
+        "high",
+        "qualifier",
+        "method_class",
+        "general_staff",
+        "general_staff_computed",
+        "ratio",
+        "definitions",
+        "cited_in",
+    ];
+
+    /// The assessment and its series figure as one flat row (for CSV).
+    #[must_use]
+    pub fn csv_row(&self) -> Vec<String> {
+        let a = &self.assessment;
+        let number = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
+        vec![
+            a.id.clone(),
+            a.origin.id().to_owned(),
+            a.organisation.clone(),
+            a.published.to_string(),
+            a.side.id().to_owned(),
+            a.metric.id(),
+            a.scope.describe(),
+            number(a.low),
+            number(a.best),
+            number(a.high),
+            format!("{:?}", a.qualifier).to_lowercase(),
+            a.method_class.id().to_owned(),
+            self.series.as_ref().map(|s| format!("{}", s.value)).unwrap_or_default(),
+            self.series.as_ref().map(|s| s.computed.clone()).unwrap_or_default(),
+            self.series.as_ref().and_then(|s| s.ratio).map(|r| format!("{r:.4}")).unwrap_or_default(),
+            self.definitions.clone(),
+            a.cited_in.clone(),
+        ]
+    }
+}
+
 /// The series counterpart of a metric, if any.
 fn counterpart(metric: Metric) -> Option<Category> {
     match metric {

@@ -268,6 +268,19 @@ pub enum Scope {
     },
 }
 
+impl Scope {
+    /// "cumulative since 2022-02-24", "2024-01-01 .. 2024-12-31", "rate a day over … .. …".
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match *self {
+            Scope::Cumulative { since } => format!("cumulative since {since}"),
+            Scope::Period { start, end } => format!("{start} .. {end}"),
+            Scope::Rate { per, start: Some(s), end: Some(e) } => format!("rate {} over {s} .. {e}", per.words()),
+            Scope::Rate { per, .. } => format!("rate {}", per.words()),
+        }
+    }
+}
+
 /// How a figure is qualified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

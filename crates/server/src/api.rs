@@ -419,46 +419,8 @@ pub fn assessments(snapshot: &Snapshot, query: Option<&str>) -> Result<Reply, Ap
     let rows = compare_selected(&record, &snapshot.assessments, &filter, convention).map_err(no_figure(None))?;
     let meta = Meta::of(&record, convention, false, as_of);
     if format == Format::Csv {
-        let f = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
-        let lines: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let a = &r.assessment;
-                vec![
-                    a.id.clone(),
-                    a.origin.id().to_owned(),
-                    a.organisation.clone(),
-                    a.published.to_string(),
-                    a.side.id().to_owned(),
-                    a.metric.to_string(),
-                    f(a.low),
-                    f(a.best),
-                    f(a.high),
-                    a.qualifier.words().trim().to_owned(),
-                    r.series.as_ref().map(|s| format!("{:.0}", s.value)).unwrap_or_default(),
-                    f(r.series.as_ref().and_then(|s| s.ratio)),
-                    r.definitions.clone(),
-                    a.cited_in.clone(),
-                ]
-            })
-            .collect();
-        let header = [
-            "id",
-            "origin",
-            "organisation",
-            "published",
-            "side",
-            "metric",
-            "low",
-            "best",
-            "high",
-            "qualifier",
-            "general_staff",
-            "ratio",
-            "definitions",
-            "citation",
-        ];
-        return csv_reply(&meta, "assessments", &header, &lines);
+        let lines: Vec<Vec<String>> = rows.iter().map(attrition_analysis::AssessmentBeside::csv_row).collect();
+        return csv_reply(&meta, "assessments", &attrition_analysis::AssessmentBeside::CSV_HEADER, &lines);
     }
     #[derive(Serialize)]
     struct Body {

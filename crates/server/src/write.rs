@@ -73,18 +73,21 @@ where
     }
 }
 
+/// The body of a write, once the token is checked and the body read.
+fn admitted(state: &AppState, headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+    authorise(state, headers)?;
+    body.map_err(|rejection| crate::body_error(&rejection))
+}
+
 /// `POST /api/v1/assessments`: a CSV in the registry's format, stored as the user's.
 pub async fn add_assessments(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Err(error) = authorise(&state, &headers) {
-        return error.into_response();
-    }
-    let body = match body {
+    let body = match admitted(&state, &headers, body) {
         Ok(body) => body,
-        Err(rejection) => return crate::body_error(&rejection).into_response(),
+        Err(error) => return error.into_response(),
     };
     write(state, move |store| {
         let text = std::str::from_utf8(&body).map_err(|e| ApiError::bad("body", format!("not UTF-8 text: {e}")))?;
@@ -120,11 +123,12 @@ pub async fn sync(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Err(error) = authorise(&state, &headers) {
-        return error.into_response();
-    }
-    if body.as_ref().is_ok_and(|b| !b.is_empty()) {
-        return ApiError::bad("body", "POST /api/v1/sync takes no body").into_response();
+    match admitted(&state, &headers, body) {
+        Ok(body) if !body.is_empty() => {
+            return ApiError::bad("body", "POST /api/v1/sync takes no body").into_response();
+        }
+        Ok(_) => {}
+        Err(error) => return error.into_response(),
     }
     let upstream = state.upstream.clone();
     write(state, move |store| {

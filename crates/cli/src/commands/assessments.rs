@@ -206,70 +206,20 @@ pub(crate) fn figure(a: &Assessment) -> String {
 }
 
 /// "cumulative since 2022-02-24", "2024-01-01 .. 2024-12-31", "a month".
-fn scope(a: &Assessment) -> String {
-    match a.scope {
-        Scope::Cumulative { since } => format!("cumulative since {since}"),
-        Scope::Period { start, end } => format!("{start} .. {end}"),
-        Scope::Rate { per, start: Some(s), end: Some(e) } => format!("rate {} over {s} .. {e}", per.words()),
-        Scope::Rate { per, .. } => format!("rate {}", per.words()),
-    }
-}
-
 impl Render for SourcesReport {
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let opt = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
         let rows = self
             .assessments
             .iter()
             .map(|c| {
-                let a = &c.assessment;
-                vec![
-                    a.id.clone(),
-                    a.origin.id().to_owned(),
-                    a.organisation.clone(),
-                    a.published.to_string(),
-                    a.side.id().to_owned(),
-                    a.metric.id(),
-                    scope(a),
-                    opt(a.low),
-                    opt(a.best),
-                    opt(a.high),
-                    format!("{:?}", a.qualifier).to_lowercase(),
-                    a.method_class.id().to_owned(),
-                    c.series.as_ref().map(|s| format!("{}", s.value)).unwrap_or_default(),
-                    c.series.as_ref().map(|s| s.computed.clone()).unwrap_or_default(),
-                    c.series.as_ref().and_then(|s| s.ratio).map(|r| format!("{r:.4}")).unwrap_or_default(),
-                    c.definitions.clone(),
-                    a.cited_in.clone(),
-                    self.convention.name().to_owned(),
-                    self.data_version.to_string(),
-                ]
+                let mut row = c.csv_row();
+                row.extend([self.convention.name().to_owned(), self.data_version.to_string()]);
+                row
             })
             .collect();
-        (
-            vec![
-                "id",
-                "origin",
-                "organisation",
-                "date",
-                "side",
-                "metric",
-                "scope",
-                "low",
-                "best",
-                "high",
-                "qualifier",
-                "method_class",
-                "general_staff",
-                "general_staff_computed",
-                "ratio",
-                "definitions",
-                "cited_in",
-                "convention",
-                "data_version",
-            ],
-            rows,
-        )
+        let mut header = AssessmentBeside::CSV_HEADER.to_vec();
+        header.extend(["convention", "data_version"]);
+        (header, rows)
     }
 
     fn table(&self) -> String {
@@ -286,7 +236,7 @@ impl Render for SourcesReport {
                 a.organisation,
                 a.metric,
                 a.side.id(),
-                scope(a),
+                a.scope.describe(),
                 figure(a)
             ));
             out.push_str(&format!("            method: {} [{}; {}]\n", a.method, a.method_class.id(), a.origin.id()));
