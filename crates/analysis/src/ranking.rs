@@ -364,13 +364,22 @@ impl Record {
             return Ok(None);
         }
         let ranking = self.ranking(figure.category, figure.kind, figure.convention, net_of_corrections, false)?;
-        Ok(ranking.containing(figure.start).map(|entry| PeriodRank {
+        Ok(ranking.rank_of(figure))
+    }
+}
+
+impl Ranking {
+    /// Where `figure`'s period stands in this ranking (computed by [`Record::ranking`] for the
+    /// figure's category, kind and convention, without partial periods), if it is listed.
+    #[must_use]
+    pub fn rank_of(&self, figure: &crate::PeriodFigure) -> Option<PeriodRank> {
+        self.containing(figure.start).map(|entry| PeriodRank {
             rank: entry.rank,
             pace_rank: entry.pace_rank,
-            of: ranking.ranked,
-            among: if ranking.ranked == 1 { figure.kind.noun() } else { figure.kind.plural() },
-            as_of: ranking.as_of,
+            of: self.ranked,
+            among: if self.ranked == 1 { figure.kind.noun() } else { figure.kind.plural() },
+            as_of: self.as_of,
             incomplete: entry.incomplete,
-        }))
+        })
     }
 }

@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use crate::params::{Format, Params, category, truncate};
 use crate::state::{Meta, Reply, Snapshot};
 use attrition_analysis::forecast::{self, ForecastModel, ForecastRequest, ForecastSettings, History};
-use attrition_analysis::{AnalysisError, AssessmentFilter, DailyRow, RankedPeriod, Record, compare_selected};
+use attrition_analysis::{AnalysisError, AssessmentFilter, DailyRow, RankedPeriod, Ranking, Record, compare_selected};
 use attrition_claims::check::{CheckData, check};
 use attrition_claims::extract::{check_input, extract};
 use attrition_model::{Category, Convention, Metric, Origin, Period, PeriodKind, Side, WAR_START};
@@ -191,13 +191,14 @@ pub fn series(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Result
     }
     let daily = record.daily(category, from, to, f.convention).map_err(no_figure(Some("category")))?;
     let rolling = record.rolling(category, f.convention, f.net, from, to, &windows).unwrap_or_default();
+    // Both lists run by day; the rolling one may skip days (a missing report), so walk it along.
+    let mut rolling = rolling.into_iter().peekable();
     let rows: Vec<SeriesRow> = daily
         .into_iter()
         .map(|d| {
-            let averages = rolling
-                .iter()
-                .find(|r| r.day == d.day)
-                .map_or_else(|| vec![None; windows.len()], |r| r.averages.clone());
+            while rolling.next_if(|r| r.day < d.day).is_some() {}
+            let averages =
+                rolling.next_if(|r| r.day == d.day).map_or_else(|| vec![None; windows.len()], |r| r.averages);
             let total = if f.net { d.net } else { d.published };
             SeriesRow { daily: d, total, averages }
         })
@@ -256,7 +257,12 @@ pub fn totals(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Result
     };
     let record = snapshot.record_as_of(f.as_of)?;
     let figure = record.period_total(category, &period, f.convention, f.net).map_err(no_figure(Some("period")))?;
-    let rank = record.period_rank(&figure, f.net).map_err(no_figure(Some("period")))?;
+    let rank = if figure.kind.is_calendar() {
+        let key = (category, figure.kind, f.convention, f.net, false);
+        snapshot.ranking(&record, key).map_err(no_figure(Some("period")))?.rank_of(&figure)
+    } else {
+        None
+    };
     #[derive(Serialize)]
     struct Body {
         figure: attrition_analysis::PeriodFigure,
@@ -283,8 +289,10 @@ pub fn rankings(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Resu
     let include_partial = params.flag("include_partial")?;
     let format = params.format()?;
     let record = snapshot.record_as_of(f.as_of)?;
-    let mut ranking =
-        record.ranking(category, kind, f.convention, f.net, include_partial).map_err(no_figure(Some("category")))?;
+    let shared = snapshot
+        .ranking(&record, (category, kind, f.convention, f.net, include_partial))
+        .map_err(no_figure(Some("category")))?;
+    let mut ranking = Ranking::clone(&shared);
     if let Some(top) = top {
         ranking.periods.truncate(usize::try_from(top).unwrap_or(usize::MAX));
     }

@@ -4,8 +4,8 @@
 //! next snapshot aside and swaps it in.
 
 use crate::error::ApiError;
-use attrition_analysis::Record;
-use attrition_model::{Assessment, Convention, DataVersion};
+use attrition_analysis::{Ranking, Record};
+use attrition_model::{Assessment, Category, Convention, DataVersion, PeriodKind};
 use attrition_store::Store;
 use axum::body::Bytes;
 use jiff::civil::Date;
@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
-/// How many distinct answers a snapshot keeps; the cache is emptied when it is full.
-const CACHE_ENTRIES: usize = 512;
+/// How many bytes of answers a snapshot keeps; the cache is emptied when it would hold more.
+const CACHE_BYTES: usize = 64 << 20;
 
 /// A finished answer: its body, type, and the provenance headers.
 #[derive(Debug, Clone)]
@@ -39,8 +39,19 @@ pub struct Snapshot {
     pub record: Option<Record>,
     /// The curated registry and every stored assessment.
     pub assessments: Vec<Assessment>,
-    cache: Mutex<HashMap<String, Reply>>,
+    cache: Mutex<Cache>,
+    rankings: Mutex<HashMap<RankingKey, Arc<Ranking>>>,
 }
+
+/// Finished answers by request, and their total size.
+#[derive(Default)]
+struct Cache {
+    replies: HashMap<String, Reply>,
+    bytes: usize,
+}
+
+/// What a ranking of the whole record depends on.
+type RankingKey = (Category, PeriodKind, Convention, bool, bool);
 
 impl Snapshot {
     /// Reads the store at `path`.
@@ -61,7 +72,7 @@ impl Snapshot {
         let mut assessments =
             attrition_sources::curated(today).map_err(|e| format!("the curated registry does not validate: {e}"))?;
         assessments.extend(store.assessments().map_err(|e| fail(&e))?);
-        Ok(Snapshot { record, assessments, cache: Mutex::new(HashMap::new()) })
+        Ok(Snapshot { record, assessments, cache: Mutex::default(), rankings: Mutex::default() })
     }
 
     /// The record, or 503 when the store is empty.
@@ -95,17 +106,44 @@ impl Snapshot {
 
     /// The cached answer to `key`.
     pub fn cached(&self, key: &str) -> Option<Reply> {
-        self.cache.lock().ok()?.get(key).cloned()
+        self.cache.lock().ok()?.replies.get(key).cloned()
     }
 
     /// Keeps `reply` as the answer to `key`.
     pub fn remember(&self, key: String, reply: &Reply) {
+        let size = key.len() + reply.body.len();
         if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() >= CACHE_ENTRIES {
-                cache.clear();
+            if cache.bytes + size > CACHE_BYTES {
+                cache.replies.clear();
+                cache.bytes = 0;
             }
-            cache.insert(key, reply.clone());
+            cache.bytes += size;
+            if let Some(old) = cache.replies.insert(key, reply.clone()) {
+                cache.bytes -= old.body.len();
+            }
         }
+    }
+
+    /// The ranking of `record` (this snapshot's record, or a cut of it for `as_of`), kept for the
+    /// whole record since every period total asks for it.
+    ///
+    /// # Errors
+    /// The analysis error, when the category cannot be ranked.
+    pub fn ranking(
+        &self,
+        record: &Record,
+        (category, kind, convention, net, partial): RankingKey,
+    ) -> Result<Arc<Ranking>, attrition_analysis::AnalysisError> {
+        let whole = self.record.as_ref().is_some_and(|r| r.last_report == record.last_report);
+        let key = (category, kind, convention, net, partial);
+        if whole && let Some(ranking) = self.rankings.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(ranking);
+        }
+        let ranking = Arc::new(record.ranking(category, kind, convention, net, partial)?);
+        if whole && let Ok(mut rankings) = self.rankings.lock() {
+            rankings.insert(key, Arc::clone(&ranking));
+        }
+        Ok(ranking)
     }
 }
 
