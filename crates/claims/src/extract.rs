@@ -6,7 +6,9 @@
 //! into loss days (`extract/periods.rs`), metric phrases (`extract/metrics.rs`), sources and sides (`extract/side.rs`),
 //! ranks and projections (`extract/rank.rs`) and the lines of the General Staff's daily report
 //! (`extract/report.rs`). A paragraph keeps a topic — the period, metric and source last established —
-//! for figures that leave them implicit ("That is a daily average of about 767").
+//! for figures that leave them implicit ("That is a daily average of about 767"; "The month ended with
+//! 7,320 losses. Armour losses ran to 229 tanks"), and a section heading that names a period ("JULY:
+//! MONTH IN REVIEW", "AUGUST SO FAR") dates the figures under it that name none.
 //!
 //! Every claim's `span` is a pair of UTF-8 byte offsets into the text and `quote` is exactly
 //! `&text[span[0]..span[1]]`; claims come in text order.
@@ -117,6 +119,7 @@ pub fn check_input(text: &str) -> Result<(), ExtractError> {
 pub fn extract(text: &str, date: Date) -> Vec<Claim> {
     let mut state = State::new(text, date);
     state.run();
+    state.settle_sources();
     state.out
 }
 
@@ -203,6 +206,10 @@ pub(crate) struct SentData {
     pub ranks: Vec<rank::Found>,
     /// What the sentence contains.
     pub features: Features,
+    /// Each mention's hedge and the first token of its qualifier.
+    pub hedges: Vec<(Hedge, usize)>,
+    /// Where "on current form", "at this pace" stands, if anywhere.
+    pub pace: Option<usize>,
 }
 
 impl SentData {
@@ -228,6 +235,8 @@ pub(crate) struct Draft {
     pub before: Option<usize>,
     pub cue: bool,
     pub incr: bool,
+    /// "up 300 on the previous report": the change in the report the sentence is about.
+    pub vs_previous: bool,
     /// "also": the sentence continues the one before.
     pub also: bool,
     pub needs_period: bool,
@@ -244,6 +253,22 @@ pub(crate) struct State<'t> {
     doc_official: bool,
     pub carried: Option<Stretch>,
     pub para: Option<Stretch>,
+    /// The period of the paragraph's figures: set by a sentence whose first figure counts a
+    /// period ("The month ended with 7,320 losses"), cleared by one whose first figure is a
+    /// running total; a later figure with no time expression of its own counts the same period.
+    pub para_figure: Option<Stretch>,
+    /// The period named by the heading of the current section ("JULY: MONTH IN REVIEW",
+    /// "AUGUST SO FAR"): the period of the section's figures that name none.
+    pub section: Option<Stretch>,
+    /// Some figure so far counted people: the text's default subject.
+    people_seen: bool,
+    /// The paragraph has counted people.
+    para_people: bool,
+    /// A sentence named Kyiv's count as a source ("with Kyiv saying …").
+    official_seen: bool,
+    /// Spans of person counts with no source anywhere near, read as others' casualty figures
+    /// for want of one: they are Kyiv's count if the text names Kyiv's count anywhere.
+    provisional: Vec<[usize; 2]>,
     carried_metric: Option<Topic>,
     para_metric: Option<Topic>,
     para_source: Option<Src>,
@@ -258,6 +283,8 @@ pub(crate) struct State<'t> {
     sents: Vec<Sentence>,
     data: SentData,
     scratch: Vec<Tok>,
+    /// The last look ahead for a month: where it started, and the month found (with its offset).
+    lookahead: Option<(usize, Option<(usize, u8)>)>,
     drafts: Vec<Draft>,
 }
 
@@ -274,6 +301,12 @@ impl<'t> State<'t> {
             doc_official,
             carried: None,
             para: None,
+            para_figure: None,
+            section: None,
+            people_seen: false,
+            para_people: false,
+            official_seen: false,
+            provisional: Vec::new(),
             carried_metric: None,
             para_metric: None,
             para_source: None,
@@ -281,11 +314,13 @@ impl<'t> State<'t> {
             report_date: None,
             asked: false,
             answer: false,
-            out: Vec::new(),
+            // a claim every 128 bytes is as dense as reporting gets: one allocation for the list
+            out: Vec::with_capacity((text.len() / 128).min(1 << 20)),
             toks: Vec::new(),
             sents: Vec::new(),
             data: SentData::default(),
             scratch: Vec::new(),
+            lookahead: None,
             drafts: Vec::new(),
         }
     }
@@ -321,11 +356,28 @@ impl<'t> State<'t> {
         }
     }
 
+    /// A text that names Kyiv's count anywhere reports it throughout: person counts left
+    /// without a source are its figures.
+    fn settle_sources(&mut self) {
+        if !self.official_seen || self.provisional.is_empty() {
+            return;
+        }
+        self.provisional.sort_unstable();
+        for claim in &mut self.out {
+            if claim.metric == Some(Metric::Casualties) && self.provisional.binary_search(&claim.span).is_ok() {
+                claim.metric = Some(Metric::PersonnelLosses);
+                claim.attribution = Some(Src::GeneralStaff.name().to_owned());
+            }
+        }
+    }
+
     fn end_paragraph(&mut self) {
         if self.para.is_some() {
             self.carried = self.para;
         }
         self.para = None;
+        self.para_figure = None;
+        self.para_people = false;
         if let Some(topic) = self.para_metric {
             // deaths stay the subject within a paragraph ("… died. That is 300 a day."), or from a
             // question to its answer; further on a bare figure is the usual count
@@ -338,9 +390,27 @@ impl<'t> State<'t> {
     fn reset_topic(&mut self) {
         self.carried = None;
         self.para = None;
+        self.para_figure = None;
+        self.section = None;
         self.carried_metric = None;
         self.para_metric = None;
         self.para_source = None;
+    }
+
+    /// The period a section heading names ("JULY: MONTH IN REVIEW", "AUGUST SO FAR", "LAST
+    /// WEEK"): a short heading of one sentence, with no figure of its own (a headline that
+    /// states a claim dates that claim, not the story below it).
+    fn section_period(&self, toks: &[Tok], sents: &[Sentence]) -> Option<Stretch> {
+        let [s] = sents else { return None };
+        let words = toks[s.start..s.end].iter().filter(|t| t.is_word()).count();
+        let d = &self.data;
+        if words > 6 || d.mentions.iter().any(|m| !d.used[m.first - s.start]) {
+            return None;
+        }
+        d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
+            R::Stretch(st) if !p.weak => Some(*st),
+            _ => None,
+        })
     }
 
     fn block(&mut self, start: usize, end: usize) {
@@ -353,17 +423,26 @@ impl<'t> State<'t> {
             return;
         }
         let last = toks.iter().rev().find(|t| !t.is_p(P::Quote)).map(|t| t.kind);
-        let heading = !matches!(
-            last,
-            Some(Kind::Punct(
-                P::Period | P::Bang | P::Question | P::Colon | P::Semicolon | P::Comma | P::Close | P::Other
-            ))
-        );
+        // a line of figures ("Personnel: 38,940") is no heading, punctuated or not
+        let figures = matches!(last, Some(Kind::Num(_))) && toks.iter().any(|t| t.is_p(P::Colon) || t.is_p(P::Dash));
+        let heading = !figures
+            && !matches!(
+                last,
+                Some(Kind::Punct(
+                    P::Period | P::Bang | P::Question | P::Colon | P::Semicolon | P::Comma | P::Close | P::Other
+                ))
+            );
         // a question on a line of its own opens a section, like a heading, and what it asks
         // about is the topic of the answer that follows
         let question = matches!(last, Some(Kind::Punct(P::Question)));
         let section = heading || question;
         self.end_paragraph();
+        // a question that names no metric ("Is the pace still rising?") changes the period in
+        // view, not what is being counted
+        let kept_metric = if question && !heading { self.carried_metric } else { None };
+        // a section heading that names no metric ("AUGUST SO FAR") keeps personnel as the
+        // subject; an equipment category has to be named again
+        let kept_people = (heading && self.people_seen).then_some(Topic::People);
         if section {
             self.reset_topic();
         }
@@ -372,8 +451,17 @@ impl<'t> State<'t> {
         for s in &sents {
             self.sentence(&toks, *s, heading);
         }
+        if question && self.para_metric.is_none() {
+            self.para_metric = kept_metric;
+        }
         if heading {
+            let period = self.section_period(&toks, &sents);
+            let named = self.para_metric.is_some();
             self.reset_topic();
+            self.section = period;
+            if !named {
+                self.carried_metric = kept_people;
+            }
         }
         self.asked = question;
         self.toks = toks;
@@ -393,16 +481,24 @@ impl<'t> State<'t> {
         let f = Features::of(toks, s);
         d.features = f;
         let question = f.has(Features::QUESTION);
-        let ctx = periods::Ctx { text: self.text, toks, end: s.end, date: self.date };
-        if f.has(Features::TIME) {
+        let ctx = periods::Ctx { text: self.text, toks, end: s.end, date: self.date, yesterday: self.yesterday };
+        let figures = f.has(Features::NUM);
+        // a sentence without figures needs its time expressions only to set the paragraph's
+        // period, a section's, or a rank's month
+        if f.has(Features::TIME) && (figures || heading || self.para.is_none() || f.has(Features::RANK)) {
             periods::periods(&ctx, s.start, &mut d.used, &mut d.periods);
         }
-        numbers::mentions(toks, s.start, s.end, &mut d.mentions);
+        if figures {
+            numbers::mentions(toks, s.start, s.end, &mut d.mentions);
+        }
         metrics::phrases(toks, s.start, s.end, &mut d.phrases);
         if f.has(Features::SOURCE) {
             side::sources(toks, s.start, s.end, &mut d.sources);
         }
         self.resolve_periods(toks, s, &mut d);
+        d.hedges.clear();
+        d.hedges.extend(d.mentions.iter().map(|m| qualifiers::hedge(toks, s.start, m.first)));
+        d.pace = if f.has(Features::PROJECTION) { rank::pace_marker(toks, s) } else { None };
         let report_day = f.has(Features::REPORT_DAY);
         let net = f.has(Features::BACKLOG) && f.has(Features::REMOVED);
 
@@ -419,6 +515,8 @@ impl<'t> State<'t> {
         drafts.clear();
         if (f.has(Features::DASH) || f.has(Features::COLON)) && report::line(self, toks, s, &d, &mut claims) {
             self.para_metric = Some(Topic::People);
+            self.para_figure = None;
+            self.people_seen = true;
         } else {
             d.ranks.clear();
             if !heading && !question && f.has(Features::RANK) {
@@ -431,27 +529,55 @@ impl<'t> State<'t> {
                 let draft = &mut rest[0];
                 self.settle(&d, earlier, draft);
             }
+            if !self.official_seen {
+                self.official_seen = self.doc_official || d.sources.iter().any(|h| h.src.official());
+            }
             for draft in &drafts {
                 claims.push(self.to_claim(toks, &d, draft, net));
+                if draft.source.is_none()
+                    && draft.metric == Metric::Casualties
+                    && draft.side == Side::Russia
+                    && let Some(claim) = claims.last()
+                {
+                    self.provisional.push(claim.span);
+                }
             }
-            if !heading && !question {
+            if !heading && !question && !d.ranks.is_empty() {
                 rank::claims(self, toks, s, &d, &drafts, &mut claims);
             }
+            let people = drafts.iter().any(|dr| Topic::of(dr.metric) == Topic::People);
+            self.people_seen |= people;
+            self.para_people |= people;
             if let Some(last) = drafts.last() {
                 self.para_metric = Some(Topic::left_by(last.metric, self.answer));
             } else if let Some(p) = d.phrases.iter().rev().find(|p| {
                 !matches!(p.hit, Hit::Block | Hit::EquipGeneric | Hit::People(People::Noun | People::Persons))
             }) {
                 // a sentence without figures still sets the subject: "the figures look like this"
+                // deaths are the subject only when nothing else about people is: "the count takes in
+                // the wounded, not only the dead" is about the count
+                let wider = d.phrases.iter().any(|q| {
+                    matches!(
+                        q.hit,
+                        Hit::Generic | Hit::People(People::Wounded | People::KilledWounded | People::Casualties)
+                    )
+                });
                 self.para_metric = Some(match p.hit {
                     Hit::Equip(c) => Topic::Equip(c),
                     Hit::Recruit(m) => Topic::Recruit(m),
-                    Hit::People(People::Killed) => Topic::Killed,
+                    Hit::People(People::Killed) if !wider => Topic::Killed,
                     _ => Topic::People,
                 });
             }
         }
         // topics for what follows
+        // the period of the paragraph's figures: the first figure's, unless it is a running total
+        if let Some(first) = drafts.iter().find(|dr| dr.projection.is_none() && dr.rate.is_none()) {
+            self.para_figure = match first.period {
+                Some([a, b]) if !first.cumulative => Some(Stretch { first: a, last: b, shape: Shape::of_days(a, b) }),
+                _ => None,
+            };
+        }
         if self.para.is_none() {
             self.para = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
                 R::Stretch(st) if !p.weak && (p.prep || st.shape == Shape::Month) => Some(*st),
@@ -464,7 +590,9 @@ impl<'t> State<'t> {
         self.prev_report_day = report_day;
         // claims come in text order: sentences are read in order, and within one only a rank
         // or a report line's second claim can start before a figure already listed
-        claims[first_claim..].sort_by_key(|c| c.span);
+        if claims.len() > first_claim + 1 {
+            claims[first_claim..].sort_by_key(|c| c.span);
+        }
         self.out = claims;
         self.drafts = drafts;
         self.data = d;
@@ -482,7 +610,10 @@ impl<'t> State<'t> {
                 })
             };
             let topic = |shape: Option<Shape>| -> Option<Stretch> {
-                [self.para, self.carried].into_iter().flatten().find(|st| shape.is_none_or(|sh| st.fits(sh)))
+                [self.para, self.carried, self.section]
+                    .into_iter()
+                    .flatten()
+                    .find(|st| shape.is_none_or(|sh| st.fits(sh)))
             };
             let r = match p.val {
                 PVal::Range { first, last, shape } => R::Stretch(Stretch { first, last, shape }),
@@ -514,6 +645,38 @@ impl<'t> State<'t> {
                         _ => R::Unresolved,
                     }
                 }
+                PVal::SinceThen => {
+                    let day = d.resolved[..i].iter().rev().find_map(|r| match r {
+                        R::Day(date) | R::Report(date) => Some(*date),
+                        R::Stretch(st) => st.last.tomorrow().ok(),
+                        _ => None,
+                    });
+                    match day {
+                        Some(first) if first <= self.yesterday => {
+                            R::Stretch(Stretch { first, last: self.yesterday, shape: Shape::Other })
+                        }
+                        _ => R::Unresolved,
+                    }
+                }
+                PVal::FinalQuarter => {
+                    let year = prior(Some(Shape::Year)).or_else(|| topic(Some(Shape::Year))).map(|st| st.first.year());
+                    match year.and_then(|y| Some((Date::new(y, 10, 1).ok()?, Date::new(y, 12, 31).ok()?))) {
+                        Some((first, last)) => R::Stretch(Stretch { first, last, shape: Shape::Quarter }),
+                        None => R::Unresolved,
+                    }
+                }
+                PVal::SameIn(year) => match prior(None).or_else(|| topic(None)) {
+                    Some(st) => {
+                        // jiff keeps the day within the month ("29 February" → "28 February")
+                        let shift = i64::from(year) - i64::from(st.first.year());
+                        let moved = |date: Date| date.checked_add(jiff::Span::new().years(shift)).ok();
+                        match (moved(st.first), moved(st.last)) {
+                            (Some(first), Some(last)) => R::Stretch(Stretch { first, last, shape: st.shape }),
+                            _ => R::Unresolved,
+                        }
+                    }
+                    None => R::Unresolved,
+                },
                 PVal::FirstDays(n) => match prior(Some(Shape::Month)).or_else(|| topic(Some(Shape::Month))) {
                     Some(month) => {
                         let first = month.first.first_of_month();
@@ -533,17 +696,26 @@ impl<'t> State<'t> {
     /// often named on the next line).
     fn lookahead_month(&mut self, from: usize) -> Option<Stretch> {
         let text = self.text;
-        let mut to = (from + 400).min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
-        let mut scratch = std::mem::take(&mut self.scratch);
-        tokens::tokenize(text, from, to, &mut scratch);
-        let month = scratch.iter().find_map(|t| match t.lex() {
-            Some(Lex::Month(m)) => Some(m),
-            _ => None,
-        });
-        self.scratch = scratch;
+        // the month found for an earlier position stands for every position up to it
+        let month = match self.lookahead {
+            Some((at, found)) if at <= from && found.is_some_and(|(pos, _)| from <= pos) => found.map(|(_, m)| m),
+            Some((at, None)) if at == from => None,
+            _ => {
+                let mut to = (from + 400).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to -= 1;
+                }
+                let mut scratch = std::mem::take(&mut self.scratch);
+                tokens::tokenize(text, from, to, &mut scratch);
+                let found = scratch.iter().find_map(|t| match t.lex() {
+                    Some(Lex::Month(m)) => Some((t.start, m)),
+                    _ => None,
+                });
+                self.scratch = scratch;
+                self.lookahead = Some((from, found));
+                found.map(|(_, m)| m)
+            }
+        };
         let month = i32::from(month?);
         let year = i32::from(self.date.year()) - i32::from(month > i32::from(self.date.month()));
         let first = Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
@@ -597,6 +769,22 @@ impl<'t> State<'t> {
                 {
                     draft.rate = prev.rate;
                 }
+                // "averaged 694 a day in 2023, 1,177 in 2024 and 1,185 in 2025": a list of figures
+                // with their periods shares the rate of its first
+                if draft.rate.is_none()
+                    && draft.own.is_some()
+                    && draft.last_tok == d.mentions[draft.mention].last
+                    && let Some(prev) = out.last()
+                    && prev.rate.is_some()
+                {
+                    let prev_end = prev.own.map_or(prev.last_tok, |i| d.periods[i].last.max(prev.last_tok));
+                    let joined = prev_end < lead
+                        && lead - prev_end <= 3
+                        && (prev_end + 1..lead).all(|k| toks[k].is_p(P::Comma) || toks[k].is(W::And));
+                    if joined {
+                        draft.rate = prev.rate;
+                    }
+                }
                 out.push(draft);
             }
         }
@@ -623,8 +811,40 @@ impl<'t> State<'t> {
             return None;
         }
         let tok_w = |k: usize| if k >= s.start && k < s.end { toks[k].w() } else { None };
-        let (mut hedge, qual_first) = qualifiers::hedge(toks, s.start, m.first);
+        // "passed the 50,000 mark", "the 100 000 mark will be passed": a milestone of the
+        // running total, hedged by the verb around it
+        let milestone = tok_w(m.last + 1) == Some(W::Mark) && m.form == Form::Cardinal;
+        let the_before = milestone && m.first > s.start && toks[m.first - 1].is(W::The);
+        let (mut hedge, qual_first) =
+            if the_before { qualifiers::hedge(toks, s.start, m.first - 1) } else { d.hedges[mi] };
+        let qual_first = if the_before && hedge == Hedge::Exact { m.first - 1 } else { qual_first };
+        let mut passive_will = None;
+        let mut milestone_end = m.last;
+        if milestone {
+            milestone_end = m.last + 1;
+            let mut k = m.last + 2;
+            while k < s.end && k < m.last + 6 && matches!(toks[k].w(), Some(W::Will | W::Be | W::Have)) {
+                if toks[k].is(W::Will) {
+                    passive_will = passive_will.or(Some(k));
+                }
+                k += 1;
+            }
+            if k < s.end && matches!(toks[k].w(), Some(W::Pass | W::Cross | W::Top | W::Exceed | W::Surpass)) {
+                milestone_end = k;
+                if hedge == Hedge::Exact {
+                    hedge = Hedge::MoreThan;
+                }
+            } else {
+                passive_will = None;
+            }
+        }
+        // "a million and counting": a running total still rising
+        let and_counting = tok_w(m.last + 1) == Some(W::And) && tok_w(m.last + 2) == Some(W::Counting);
+        if and_counting && hedge == Hedge::Exact {
+            hedge = Hedge::MoreThan;
+        }
         let lead = m.lead.unwrap_or(m.first).min(qual_first);
+        let clause = d.clause_start(toks, s, lead);
         if m.form == Form::Range || m.form == Form::Vague {
             hedge = Hedge::Range;
         } else if m.approx && hedge == Hedge::Exact {
@@ -632,7 +852,7 @@ impl<'t> State<'t> {
         }
         // what is counted
         let after = metrics::after(toks, m.last, s.end, &d.phrases, m.form == Form::Vague);
-        let mut np_end = m.last;
+        let mut np_end;
         let mut main: Option<(Hit, usize)> = None; // (hit, phrase first token)
         let mut generic = false;
         match after {
@@ -646,16 +866,18 @@ impl<'t> State<'t> {
             }
             After::Duration | After::Noun => return None,
             After::Bare => {
+                np_end = if and_counting { m.last + 2 } else { milestone_end };
                 if m.year_like {
                     return None;
                 }
                 if m.spelled
+                    && !and_counting
                     && !matches!(tok_w(qual_first.wrapping_sub(1)), Some(w) if link_word(w))
                     && qual_first == m.first
                 {
                     return None;
                 }
-                let (found, g) = metrics::before(toks, s.start, lead, &d.phrases);
+                let (found, g) = metrics::before(toks, s.start, lead, &d.phrases, d.features.has(Features::SEMI));
                 generic = g;
                 if let Some(i) = found {
                     let p = d.phrases[i];
@@ -668,7 +890,8 @@ impl<'t> State<'t> {
         }
         // resolve the hit into a metric
         let src = self.source_for(d, lead, np_end);
-        let official = self.official(src);
+        // "1,100 occupiers liquidated": Kyiv's words, Kyiv's count
+        let official = self.official(src) || (src.is_none() && d.features.has(Features::OFFICIAL_WORDING));
         let mut from_topic = false;
         let loss_context = d.features.has(Features::LOSS) || matches!(topic, Some(Topic::People | Topic::Killed));
         let recruiting = d.features.has(Features::RECRUIT);
@@ -692,7 +915,7 @@ impl<'t> State<'t> {
             }
             Some(Hit::Equip(c)) => Metric::Equipment(c),
             Some(Hit::EquipGeneric) => {
-                let (found, _) = metrics::before(toks, s.start, lead, &d.phrases);
+                let (found, _) = metrics::before(toks, s.start, lead, &d.phrases, d.features.has(Features::SEMI));
                 match found.map(|i| d.phrases[i].hit) {
                     Some(Hit::Equip(c)) => Metric::Equipment(c),
                     _ => match topic {
@@ -711,10 +934,14 @@ impl<'t> State<'t> {
                 } else {
                     match kind {
                         People::Persons => return None,
-                        People::Noun if !loss_context => return None,
+                        // "More than a thousand soldiers a day in March": a rate of soldiers is
+                        // a rate of losses
+                        People::Noun if !loss_context && rate_after(toks, s, np_end).0.is_none() => return None,
                         // "the count was 38,940 personnel and 428 tanks"
+                        // "Personnel: 42,860" heads a line of figures: a count whatever the words
                         People::Personnel
                             if !loss_context
+                                && !labelled(toks, s, main.map_or(lead, |(_, first)| first), m.first)
                                 && !d.features.has(Features::GENERIC)
                                 && !d.phrases.iter().any(|p| matches!(p.hit, Hit::Equip(_))) =>
                         {
@@ -725,12 +952,25 @@ impl<'t> State<'t> {
                     if d.features.has(Features::DEPLOY) && deployment_near(toks, s, lead, np_end) {
                         return None;
                     }
-                    people_metric(kind, official, named_cue(d.features, src))
+                    people_metric(
+                        kind,
+                        official,
+                        named_cue(d.features, src)
+                            || (d.features.has(Features::CONVENTION) && named_before(toks, clause, lead)),
+                    )
                 }
             }
             Some(Hit::Generic) | None => {
-                // "the count", "the tally" unqualified anywhere in the sentence: the headline count
-                let generic = generic || d.features.has(Features::GENERIC);
+                // "the count", "the tally" unqualified anywhere in the sentence: the headline count;
+                // a milestone or a running total in a text that reports the General Staff's count
+                let generic = generic
+                    || d.features.has(Features::GENERIC)
+                    || ((milestone || and_counting) && topic.is_none() && self.doc_official);
+                // "29,794 drones downed … In the past week alone the count rose by 15,413": a count
+                // that rises in a paragraph about one category is that category's
+                let rising = (clause..lead).any(|k| toks[k].is(W::Rose) || toks[k].is(W::Added));
+                let generic =
+                    generic && !(rising && !self.para_people && matches!(self.para_metric, Some(Topic::Equip(_))));
                 if main.is_none() && !generic && topic.is_none() {
                     return None;
                 }
@@ -740,9 +980,12 @@ impl<'t> State<'t> {
                     Some(Topic::Recruit(metric)) if !generic => {
                         near(lead.saturating_sub(6), np_end + 10).unwrap_or(metric)
                     }
-                    Some(Topic::Killed) if !generic => {
-                        people_metric(People::Killed, official, named_cue(d.features, src))
-                    }
+                    Some(Topic::Killed) if !generic => people_metric(
+                        People::Killed,
+                        official,
+                        named_cue(d.features, src)
+                            || (d.features.has(Features::CONVENTION) && named_before(toks, clause, lead)),
+                    ),
                     _ => {
                         if !loss_context && !generic && topic.is_none() {
                             return None;
@@ -768,8 +1011,7 @@ impl<'t> State<'t> {
         }
         if side.is_none() {
             // "Ukrainian casualties range from about 100,000 to 200,000 killed and wounded"
-            let clause = d.clause_start(toks, s, lead);
-            if let (Some(i), _) = metrics::before(toks, clause, lead, &d.phrases)
+            if let (Some(i), _) = metrics::before(toks, clause, lead, &d.phrases, d.features.has(Features::SEMI))
                 && matches!(d.phrases[i].hit, Hit::People(_))
             {
                 side = side::adjective_before(toks, d.phrases[i].first, clause);
@@ -780,6 +1022,25 @@ impl<'t> State<'t> {
         }
         let _ = people;
         let side = side.unwrap_or(Side::Russia);
+        // "troops killed, wounded or captured in 2024": what happened to them belongs to the noun
+        // phrase, and the time expression after it to the figure
+        if let Some(p) = d.phrases.iter().find(|p| p.first == np_end + 1)
+            && matches!(p.hit, Hit::People(People::Killed | People::KilledWounded | People::Wounded | People::Captured))
+        {
+            np_end = p.last;
+        }
+        // "up 300 on the previous report", "down 40 on the day before": the change in one report
+        let mut vs_previous = false;
+        if lead > s.start && matches!(toks[lead - 1].w(), Some(W::Up | W::Down)) && tok_w(np_end + 1) == Some(W::On) {
+            let mut k = np_end + 2;
+            if tok_w(k) == Some(W::The) {
+                k += 1;
+            }
+            if tok_w(k) == Some(W::Previous) && matches!(tok_w(k + 1), Some(W::Report | W::Day)) {
+                vs_previous = true;
+                np_end = k + 1;
+            }
+        }
         // rate
         let (rate, rate_end) = rate_after(toks, s, np_end);
         let rate =
@@ -791,12 +1052,21 @@ impl<'t> State<'t> {
         // the next number that is not part of a time expression
         let next = d.mentions[mi + 1..]
             .iter()
-            .find(|n| !d.used[n.first - s.start])
-            .map(|n| n.lead.unwrap_or(n.first).min(qualifiers::hedge(toks, s.start, n.first).1));
+            .zip(&d.hedges[mi + 1..])
+            .find(|(n, _)| !d.used[n.first - s.start])
+            .map(|(n, (_, qual))| n.lead.unwrap_or(n.first).min(*qual));
         let next_first = next.unwrap_or(s.end);
         // a rank's scope ("the deadliest month since the invasion began") is not the figure's period
-        let in_rank =
-            |p: &PExpr| toks[p.first].is(W::Since) && d.rank_spans.iter().any(|&(a, b)| p.first >= a && p.last <= b);
+        // as is a rank's scope ("of the whole war", "of the year") for a figure outside it
+        let in_rank = |p: &PExpr| {
+            d.ranks.iter().any(|f| {
+                p.first >= f.first
+                    && p.last <= f.last
+                    && (toks[p.first].is(W::Since)
+                        || ((f.year.is_some() || matches!(p.val, PVal::War | PVal::WholeWar))
+                            && !(f.first..=f.last).contains(&m.first)))
+            })
+        };
         let after_np = np_end.max(m.last);
         let own = d.periods.iter().position(|p| {
             p.first > after_np
@@ -826,8 +1096,15 @@ impl<'t> State<'t> {
         });
         // a time expression earlier in the sentence, unless a contrast ("while", "but", ";")
         // opens a new clause in between
+        // ("In January the Director stated that Russia had suffered …": the period dates the
+        // statement)
         let barrier = |from: usize| {
-            (from..lead).any(|k| toks[k].is(W::While) || toks[k].is(W::But) || toks[k].is_p(P::Semicolon))
+            (from..lead).any(|k| {
+                toks[k].is(W::While)
+                    || toks[k].is(W::But)
+                    || toks[k].is_p(P::Semicolon)
+                    || (toks[k].is(W::Say) && toks.get(k + 1).is_some_and(|t| t.is(W::That)))
+            })
         };
         let before = d.periods.iter().enumerate().rev().position(|(_, p)| {
             p.last < lead
@@ -839,7 +1116,6 @@ impl<'t> State<'t> {
         });
         let before = before.map(|i| d.periods.len() - 1 - i);
         // clause words
-        let clause = d.clause_start(toks, s, lead);
         let mut cue = false;
         let mut incr = false;
         let mut needs = rate.is_some();
@@ -864,6 +1140,9 @@ impl<'t> State<'t> {
                 _ => {}
             }
         }
+        if milestone || and_counting {
+            cue = true;
+        }
         if incr {
             cue = false;
         }
@@ -871,8 +1150,16 @@ impl<'t> State<'t> {
         if own.is_some_and(|i| matches!(d.periods[i].val, PVal::Anaphor(_))) {
             needs = true;
         }
-        let projection =
-            if d.features.has(Features::PROJECTION) { rank::projection_cue(toks, clause, lead) } else { None };
+        let projection = if d.features.has(Features::PROJECTION) {
+            rank::projection_cue(toks, clause, lead).or(passive_will).or_else(|| {
+                // "on current form the count passes 1.5 million …, and August tops 40,000"
+                d.pace
+                    .filter(|&k| k < lead && matches!(hedge, Hedge::MoreThan | Hedge::AtLeast | Hedge::LessThan))
+                    .map(|_| lead)
+            })
+        } else {
+            None
+        };
         // a bare number read through the topic needs something that makes it a count: a time
         // expression of its own, a rate, a counting verb, a rank or a projection ("Kharkiv, a
         // city of 1.3 million" has none)
@@ -908,8 +1195,19 @@ impl<'t> State<'t> {
             let dated =
                 own.is_some() || before.is_some_and(|i| !matches!(d.periods[i].val, PVal::Day(_)) || d.periods[i].prep);
             let ranked = !d.ranks.is_empty();
+            // "7,800 in six days": a count over a stretch
+            let over_days = tok_w(np_end + 1) == Some(W::In)
+                && matches!(
+                    toks.get(np_end + 2).map(|t| t.kind),
+                    Some(Kind::Num(_) | Kind::Word { lex: Lex::Card(_), .. })
+                )
+                && matches!(tok_w(np_end + 3), Some(W::Day | W::Week | W::MonthW));
             let possessive = m.first > s.start && toks[m.first - 1].possessive();
             if !(counting
+                || vs_previous
+                || milestone
+                || and_counting
+                || over_days
                 || dated
                 || rate.is_some()
                 || ranked
@@ -955,10 +1253,12 @@ impl<'t> State<'t> {
             before,
             cue,
             incr,
-            also: (s.start..lead)
-                .rev()
-                .take_while(|&k| !toks[k].is(W::But) && !toks[k].is(W::While))
-                .any(|k| toks[k].is(W::Also)),
+            vs_previous,
+            also: d.features.has(Features::ALSO)
+                && (s.start..lead)
+                    .rev()
+                    .take_while(|&k| !toks[k].is(W::But) && !toks[k].is(W::While))
+                    .any(|k| toks[k].is(W::Also)),
             needs_period: needs,
             projection,
             convention,
@@ -1033,6 +1333,8 @@ impl<'t> State<'t> {
         let before = draft.before.map(|i| d.resolved[i]);
         let weak = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| if p.weak { self.stretch_of(*r) } else { None });
         let topic = self.para.or(self.carried);
+        // what a figure with no time expression of its own falls back on
+        let implied = self.para_figure.or(topic).or(self.section);
         let as_of_in_sentence = || -> Option<Date> {
             d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
                 R::Day(date) if p.prep => Some(*date),
@@ -1044,8 +1346,25 @@ impl<'t> State<'t> {
             self.settle_projection(d, draft, cue_at);
             return;
         }
+        if draft.vs_previous {
+            let report = d
+                .resolved
+                .iter()
+                .find_map(|r| match r {
+                    R::Report(date) => Some(*date),
+                    _ => None,
+                })
+                .unwrap_or(self.date);
+            let day = day_before(report);
+            draft.period = Some([day, day]);
+            draft.cumulative = false;
+            return;
+        }
         if draft.rate.is_some() {
-            let st = [own, before].into_iter().flatten().find_map(|r| self.stretch_of(r)).or(weak).or(topic);
+            let stated = [own, before].into_iter().flatten().find_map(|r| self.stretch_of(r)).or(weak);
+            // a recruitment rate with no period of its own is a standing rate, not the topic's
+            let recruit = matches!(draft.metric, Metric::Recruited | Metric::Conscripted | Metric::Mobilized);
+            let st = if recruit { stated } else { stated.or(self.para_figure).or(topic).or(self.section) };
             draft.period = st.map(|st| self.clip(st));
             draft.cumulative = false;
             return;
@@ -1134,7 +1453,7 @@ impl<'t> State<'t> {
             _ => {}
         }
         if draft.needs_period {
-            draft.period = weak.or(topic).map(|st| self.clip(st));
+            draft.period = weak.or(implied).map(|st| self.clip(st));
             return;
         }
         // a call-up or recruitment figure is not a running total since the invasion
@@ -1148,8 +1467,19 @@ impl<'t> State<'t> {
             draft.period = Some(self.clip(st));
             return;
         }
+        // "The month ended with 7,320 losses. Armour losses ran to 229 tanks": the paragraph's
+        // (or the section's) period goes on until a figure names another or a running total
+        let as_of = as_of_in_sentence();
+        // a figure passed ("over 5,000 tanks") is a milestone of the running total
+        if as_of.is_none()
+            && !matches!(draft.hedge, Hedge::MoreThan | Hedge::AtLeast)
+            && let Some(st) = self.para_figure.or(self.section)
+        {
+            draft.period = Some(self.clip(st));
+            return;
+        }
         draft.cumulative = true;
-        draft.period = as_of_in_sentence().and_then(|date| self.as_of(date));
+        draft.period = as_of.and_then(|date| self.as_of(date));
     }
 
     /// A projection: to a target date (a cumulative threshold) or for a month's total.
@@ -1255,7 +1585,7 @@ fn link_word(w: W) -> bool {
 fn clause_start(toks: &[Tok], start: usize, k: usize) -> usize {
     (start..k)
         .rev()
-        .find(|&j| matches!(toks[j].kind, Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash)))
+        .find(|&j| matches!(toks[j].punct, Some(P::Comma | P::Semicolon | P::Colon | P::Dash)))
         .map_or(start, |j| j + 1)
 }
 
@@ -1265,6 +1595,10 @@ fn is_distractor(toks: &[Tok], s: Sentence, m: &Mention) -> bool {
     let prev = |back: usize| if m.first >= s.start + back { Some(&toks[m.first - back]) } else { None };
     let next = |fwd: usize| if m.last + fwd < s.end { Some(&toks[m.last + fwd]) } else { None };
     let small = m.form == Form::Cardinal && m.plain && m.low < 120.0;
+    // a fraction of one ("R² = 0.18", "p = 0.21") counts nothing
+    if m.form == Form::Cardinal && m.high < 1.0 && m.unit.is_some_and(|u| u < 1.0) {
+        return true;
+    }
     // ", 71," after a name
     if small
         && prev(1).is_some_and(|t| t.is_p(P::Comma))
@@ -1297,6 +1631,14 @@ fn is_distractor(toks: &[Tok], s: Sentence, m: &Mention) -> bool {
     false
 }
 
+/// A figure right after a label and a colon that open the sentence ("Personnel: 42,860").
+fn labelled(toks: &[Tok], s: Sentence, label: usize, number: usize) -> bool {
+    number >= s.start + 2
+        && label < number
+        && toks[number - 1].is_p(P::Colon)
+        && toks[s.start..number - 1].iter().all(|t| t.is_word() || t.is_p(P::Other))
+}
+
 /// Deployments, launches and deliveries are not losses ("10,000 soldiers are being trained",
 /// "launched 47 drones").
 fn deployment_near(toks: &[Tok], s: Sentence, lead: usize, np_end: usize) -> bool {
@@ -1314,6 +1656,12 @@ fn launched_near(toks: &[Tok], s: Sentence, lead: usize, np_end: usize) -> bool 
 
 /// Deaths confirmed by name: "identified … by name", "confirmed … deaths" with the BBC or
 /// Mediazona.
+/// "have named nearly 60,000 dead soldiers", "had put names to 122,883": deaths counted by name
+/// in the clause of the figure.
+fn named_before(toks: &[Tok], clause: usize, lead: usize) -> bool {
+    (clause..lead).any(|k| toks[k].is(W::Named))
+}
+
 fn named_cue(f: Features, src: Option<Src>) -> bool {
     f.has(Features::BY_NAME) || (f.has(Features::CONFIRM) && src.is_some_and(Src::by_name))
 }
@@ -1333,6 +1681,10 @@ impl Features {
     const QUESTION: u32 = flag::QUESTION;
     const DASH: u32 = flag::DASH;
     const COLON: u32 = flag::COLON;
+    const NUM: u32 = flag::NUM | flag::NUM_WORD;
+    const SEMI: u32 = flag::SEMI;
+    const OFFICIAL_WORDING: u32 = flag::OFFICIAL_WORDING;
+    const ALSO: u32 = flag::ALSO;
     const DATE_NUM: u32 = flag::DATE_NUM;
     const TIME: u32 = flag::TIME;
     const SOURCE: u32 = flag::SOURCE;
@@ -1342,6 +1694,7 @@ impl Features {
     const PROJECTION: u32 = flag::PROJECTION;
     const BY_NAME: u32 = 1 << 30;
     const REPORT_DAY: u32 = 1 << 31;
+    const CONVENTION: u32 = flag::CONVENTION;
 
     #[inline]
     fn has(self, bit: u32) -> bool {

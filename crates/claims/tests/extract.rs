@@ -1,7 +1,9 @@
-//! Extraction against the shared labelled development set (`../shared/claims-dev`): claims are
-//! matched to gold claims by span overlap (one to one, best overlap first), then every field is
-//! compared. The floors below are what the grammar reaches; a change that lowers any of them
-//! fails. Run with `--nocapture` to see the table and every miss.
+//! Extraction against the labelled sets: the shared development set (`../shared/claims-dev`),
+//! the team's set (`tests/data/team`) and the held-out set (`tests/data/heldout`, written before
+//! the grammar was changed for issue 6 and never tuned to). Claims are matched to gold claims by
+//! span overlap (one to one, best overlap first), then every field is compared. The floors below
+//! are what the grammar reaches on each set; a change that lowers any of them fails. Run with
+//! `--nocapture` to see the table and every miss.
 //!
 //! Also: unit tests of the grammar pieces on sentences written for them, and property tests
 //! (no panic, valid spans on arbitrary UTF-8; numbers written with every grouping read back).
@@ -16,13 +18,18 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// The labelled set: the shared development set, or another in the same format named by
-/// `CLAIMS_EVAL_DIR` (the floors below are the shared set's).
+/// The shared development set, or another in the same format named by `CLAIMS_EVAL_DIR` (the
+/// floors of `shared_dev_set_scores` are the shared set's).
 fn dev_dir() -> PathBuf {
     match std::env::var_os("CLAIMS_EVAL_DIR") {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/claims-dev"),
     }
+}
+
+/// A labelled set kept in this crate.
+fn own_dir(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
 #[derive(Debug, Clone)]
@@ -43,13 +50,13 @@ struct Gold {
     rank: Option<Value>,
 }
 
-fn read_jsonl(name: &str) -> Vec<Value> {
-    let text = std::fs::read_to_string(dev_dir().join(name)).unwrap();
+fn read_jsonl(dir: &std::path::Path, name: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
     text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
-fn gold() -> Vec<Gold> {
-    read_jsonl("gold.jsonl")
+fn gold(dir: &std::path::Path) -> Vec<Gold> {
+    read_jsonl(dir, "gold.jsonl")
         .into_iter()
         .map(|v| {
             let s = |k: &str| v[k].as_str().map(str::to_owned);
@@ -166,19 +173,19 @@ struct Report {
     log: String,
 }
 
-fn evaluate() -> Report {
-    let gold = gold();
-    let distractors = read_jsonl("distractors.jsonl");
+fn evaluate(dir: &std::path::Path) -> Report {
+    let gold = gold(dir);
+    let distractors = read_jsonl(dir, "distractors.jsonl");
     let mut docs: Vec<(String, Date)> = Vec::new();
     for g in &gold {
         if !docs.iter().any(|(d, _)| *d == g.doc) {
-            let v = read_jsonl("gold.jsonl").into_iter().find(|v| v["doc"] == g.doc.as_str()).unwrap();
+            let v = read_jsonl(dir, "gold.jsonl").into_iter().find(|v| v["doc"] == g.doc.as_str()).unwrap();
             docs.push((g.doc.clone(), v["date"].as_str().unwrap().parse().unwrap()));
         }
     }
     let mut r = Report::default();
     for (doc, day) in &docs {
-        let text = std::fs::read_to_string(dev_dir().join(format!("articles/{doc}.txt"))).unwrap();
+        let text = std::fs::read_to_string(dir.join(format!("articles/{doc}.txt"))).unwrap();
         let found = extract(&text, *day);
         for c in &found {
             assert_eq!(&text[c.span[0]..c.span[1]], c.quote, "span and quote disagree");
@@ -302,9 +309,9 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-#[test]
-fn shared_dev_set_scores() {
-    let r = evaluate();
+/// The scores of one set, printed, and checked against its floors.
+fn check_scores(dir: &std::path::Path, floors: &Floors) {
+    let r = evaluate(dir);
     let precision = ratio(r.matched, r.found);
     let recall = ratio(r.matched, r.gold);
     println!("{}", r.log);
@@ -325,12 +332,44 @@ fn shared_dev_set_scores() {
         println!("{f:<12} {acc:>8.3} {p:>9.3} {rec:>7.3} {f1:>7.3}");
     }
     // floors: what the grammar reaches on this set (a regression test)
-    assert!(precision >= FLOOR_PRECISION, "claim precision {precision:.3}");
-    assert!(recall >= FLOOR_RECALL, "claim recall {recall:.3}");
-    assert_eq!(r.distractor_hits, MAX_DISTRACTOR_HITS, "{} claims on distractors", r.distractor_hits);
-    for (f, floor) in FLOOR_FIELDS {
+    assert!(precision >= floors.precision, "claim precision {precision:.3}");
+    assert!(recall >= floors.recall, "claim recall {recall:.3}");
+    assert!(r.distractor_hits <= floors.distractor_hits, "{} claims on distractors", r.distractor_hits);
+    for (f, floor) in floors.fields {
         assert!(accuracy[f] >= *floor, "{f} accuracy {:.3} below {floor}", accuracy[f]);
     }
+}
+
+/// What a set must keep scoring: claim precision and recall, at most so many claims on
+/// distractors, and each field's accuracy over matched claims.
+struct Floors {
+    precision: f64,
+    recall: f64,
+    distractor_hits: usize,
+    fields: &'static [(&'static str, f64)],
+}
+
+#[test]
+fn shared_dev_set_scores() {
+    check_scores(
+        &dev_dir(),
+        &Floors {
+            precision: FLOOR_PRECISION,
+            recall: FLOOR_RECALL,
+            distractor_hits: MAX_DISTRACTOR_HITS,
+            fields: FLOOR_FIELDS,
+        },
+    );
+}
+
+#[test]
+fn team_set_scores() {
+    check_scores(&own_dir("team"), &TEAM_FLOORS);
+}
+
+#[test]
+fn held_out_set_scores() {
+    check_scores(&own_dir("heldout"), &HELD_OUT_FLOORS);
 }
 
 // Floors: what the grammar reaches on the shared set (precision and recall 1.000, every field but
@@ -354,6 +393,49 @@ const FLOOR_FIELDS: &[(&str, f64)] = &[
     ("convention", 0.99),
     ("rank", 0.99),
 ];
+
+/// Measured on the team's set (precision 1.000, recall 0.997, every field's accuracy 0.997 or
+/// more but `period`, 0.976), less a little.
+const TEAM_FLOORS: Floors = Floors {
+    precision: 0.99,
+    recall: 0.99,
+    distractor_hits: 0,
+    fields: &[
+        ("low", 0.99),
+        ("high", 0.99),
+        ("qualifier", 0.99),
+        ("metric", 0.99),
+        ("period", 0.96),
+        ("side", 0.99),
+        ("cumulative", 0.99),
+        ("kind", 0.99),
+        ("rate", 0.99),
+        ("convention", 0.99),
+        ("rank", 0.99),
+    ],
+};
+
+/// Measured on the held-out set (precision 0.978, recall 0.912, 3 claims on distractors; period
+/// 0.739 and metric 0.925 of matched claims the weakest fields), less a little: the honest
+/// measure of how the grammar carries to text it was not developed on.
+const HELD_OUT_FLOORS: Floors = Floors {
+    precision: 0.96,
+    recall: 0.89,
+    distractor_hits: 3,
+    fields: &[
+        ("low", 0.98),
+        ("high", 0.97),
+        ("qualifier", 0.96),
+        ("metric", 0.90),
+        ("period", 0.71),
+        ("side", 0.95),
+        ("cumulative", 0.86),
+        ("kind", 0.97),
+        ("rate", 0.98),
+        ("convention", 0.98),
+        ("rank", 0.98),
+    ],
+};
 
 // ---------------------------------------------------------------------------------------------
 // The API
@@ -837,6 +919,219 @@ fn spans_are_in_order_and_quote_the_text() {
     for c in &claims {
         assert_eq!(&text[c.span[0]..c.span[1]], c.quote);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grammar pieces added for issue 6 (periods carried, report lines, lists, ranks, milestones),
+// on sentences written for these tests
+
+fn metric_id(c: &Claim) -> String {
+    c.metric.map(Metric::id).unwrap_or_default()
+}
+
+fn rank_of(claims: &[Claim]) -> &Claim {
+    claims.iter().find(|c| c.kind == ClaimKind::Rank).expect("a rank claim")
+}
+
+#[test]
+fn a_paragraph_keeps_the_period_of_its_figures() {
+    // the first figure counts a month: the next figures with no time expression count it too
+    let claims = extract(
+        "In April the General Staff counted 26,960 Russian losses. Armour losses ran to 326 tanks and 746 \
+         armoured vehicles.",
+        D,
+    );
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    for c in &claims {
+        assert_eq!(period(c), p("2024-04-01", "2024-04-30"), "{c:#?}");
+        assert!(!c.cumulative);
+    }
+    // a running total ends it; a figure passed is a milestone of the total, not a period count
+    let claims = extract("In April Kyiv counted 26,960 losses. The tank count passed 7,000.", D);
+    assert!(claims[1].cumulative && claims[1].period.is_none(), "{claims:#?}");
+    // and a new paragraph starts afresh
+    let claims = extract("In April Kyiv counted 26,960 losses.\n\nKyiv lists 7,418 tanks.", D);
+    assert!(claims[1].cumulative, "{claims:#?}");
+}
+
+#[test]
+fn the_same_period_named_again() {
+    let claims = extract(
+        "In September the General Staff counted 38,130 Russian losses.\n\nThe same month, 1,000 artillery \
+         systems were destroyed. Over the same period the General Staff also logged 400 tanks.",
+        date(2024, 10, 10),
+    );
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    assert!(claims.iter().all(|c| period(c) == p("2024-09-01", "2024-09-30")), "{claims:#?}");
+    // "the same months of 2023": the period before, in another year
+    let claims = extract(
+        "Kyiv counted 1,483 tanks between January and August, against 2,609 in the same months of 2023.",
+        date(2024, 9, 22),
+    );
+    assert_eq!(period(&claims[0]), p("2024-01-01", "2024-08-31"));
+    assert_eq!(period(&claims[1]), p("2023-01-01", "2023-08-31"));
+    // "the final quarter" of the year in view
+    let claims = extract(
+        "Kyiv counted 430,790 losses in 2024. The final quarter alone accounted for 136,370.",
+        date(2025, 1, 2),
+    );
+    assert_eq!(period(&claims[1]), p("2024-10-01", "2024-12-31"), "{claims:#?}");
+}
+
+#[test]
+fn section_headings_date_their_figures() {
+    let text = "THE MONTHLY LEDGER: the General Staff's figures\n\nMAY IN REVIEW\nPersonnel: 38,940\nTanks: 482, a new monthly record.\n\n\
+                JUNE SO FAR\n2,100 in two days.\n";
+    let claims = extract(text, D);
+    let may = p("2024-05-01", "2024-05-31");
+    let find = |v: f64| claims.iter().find(|c| c.low == Some(v)).unwrap_or_else(|| panic!("{v}: {claims:#?}"));
+    assert_eq!((metric_id(find(38_940.0)), period(find(38_940.0))), ("personnel_losses".to_owned(), may.clone()));
+    assert_eq!((metric_id(find(482.0)), period(find(482.0))), ("equipment:tanks".to_owned(), may.clone()));
+    let rank = rank_of(&claims);
+    assert_eq!((rank.low, period(rank), metric_id(rank)), (Some(1.0), may, "equipment:tanks".to_owned()));
+    // the section's personnel subject goes on under the next heading, with its own period
+    assert_eq!(period(find(2_100.0)), p("2024-06-01", "2024-06-02"));
+}
+
+#[test]
+fn report_lines_with_emoji_and_the_general_staffs_words() {
+    let text = "🔥 Enemy losses as of 03.06.2024 🔥\n👤 personnel — about 512 420 (+1 290) liquidated\n\
+                🛡 tanks — 7 681 (+14)\n";
+    let claims = extract(text, D);
+    let got: Vec<(String, f64, bool)> =
+        claims.iter().map(|c| (metric_id(c), c.low.unwrap_or_default(), c.cumulative)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("personnel_losses".to_owned(), 512_420.0, true),
+            ("personnel_losses".to_owned(), 1290.0, false),
+            ("equipment:tanks".to_owned(), 7681.0, true),
+            ("equipment:tanks".to_owned(), 14.0, false),
+        ]
+    );
+    assert_eq!(period(&claims[1]), p("2024-06-02", "2024-06-02"));
+    // "liquidated", "occupiers": Kyiv's words for its own count
+    let c = one("Occupiers liquidated over the past day: 1,290.");
+    assert_eq!(metric_id(&c), "personnel_losses");
+    let c = one("Another 1,290 invaders were eliminated over the past day.");
+    assert_eq!(metric_id(&c), "personnel_losses");
+}
+
+#[test]
+fn lists_of_months_and_of_figures() {
+    let claims = extract("Kyiv's monthly tallies: January 26,220, February 28,450, March 28,200.", D);
+    let periods: Vec<Days> = claims.iter().map(period).collect();
+    assert_eq!(
+        periods,
+        vec![p("2024-01-01", "2024-01-31"), p("2024-02-01", "2024-02-29"), p("2024-03-01", "2024-03-31")]
+    );
+    assert!(claims.iter().all(|c| metric_id(c) == "personnel_losses"));
+    // "March, April and May together"
+    let c = one("Kyiv counted 95,000 Russian losses in March, April and May together.");
+    assert_eq!(period(&c), p("2024-03-01", "2024-05-31"));
+    // a list of figures with their periods shares the first one's rate
+    let claims = extract("Russian losses averaged 694 a day in 2023, 1,177 in 2024 and 1,130 in 2025, Kyiv says.", D);
+    assert!(claims.iter().all(|c| c.rate == Some(RateUnit::PerDay)), "{claims:#?}");
+    // "two of May, June and July": three months at least make a list
+    let claims = extract("Kyiv counted 35,030 losses in June, and 35,680 in July.", date(2024, 8, 20));
+    assert_eq!(period(&claims[0]), p("2024-06-01", "2024-06-30"));
+}
+
+#[test]
+fn ranks_said_in_other_words() {
+    let cases: &[(&str, f64, &str)] = &[
+        ("Kyiv says July came in at 35,680, second only to May.", 2.0, "2023-07-01"),
+        ("Kyiv counted 2,016 artillery systems in July, runner-up to June's 2,074.", 2.0, "2023-07-01"),
+        ("Kyiv counted 36 air-defence systems in August, a figure exceeded only in March.", 2.0, "2023-08-01"),
+        ("October, with 22,920 losses by Kyiv's count, is now in second place.", 2.0, "2023-10-01"),
+        ("Kyiv counted 1,520 artillery systems in July, a monthly record.", 1.0, "2023-07-01"),
+        ("Kyiv counted only 140 armoured vehicles in July, the lowest ever.", 1.0, "2023-07-01"),
+        ("Artillery losses peaked in September, Kyiv says, at 947.", 1.0, "2023-09-01"),
+        ("Kyiv counted 521 tanks in October, the most in any month.", 1.0, "2023-10-01"),
+        ("Drone losses hit a record 6,171 in July, Kyiv says.", 1.0, "2023-07-01"),
+    ];
+    for (text, value, first) in cases {
+        let claims = extract(text, date(2023, 11, 20));
+        let rank = rank_of(&claims);
+        assert_eq!(rank.low, Some(*value), "{text}");
+        assert_eq!(rank.period.map(|[a, _]| a.to_string()).as_deref(), Some(*first), "{text}: {rank:#?}");
+    }
+    // the comparison is no period of the figure before it: "June's 2,074" is June's
+    let claims =
+        extract("Kyiv counted 2,016 artillery systems in July, runner-up to June's 2,074.", date(2023, 11, 20));
+    assert_eq!(claims.iter().find(|c| c.low == Some(2074.0)).map(period), Some(p("2023-06-01", "2023-06-30")));
+    // ranked within one year
+    let claims =
+        extract("Kyiv counted 54,436 drones in July, only the fourth-best month of the year.", date(2026, 8, 7));
+    let spec = rank_of(&claims).rank.clone().unwrap();
+    assert_eq!(spec.among, Some(["2026-01".to_owned(), "2026-07".to_owned()]));
+    // "the lowest ever" beside a figure that is no month's says nothing about months
+    let claims = extract("Kyiv counted 12 tanks yesterday, the lowest ever.", D);
+    assert!(claims.iter().all(|c| c.kind != ClaimKind::Rank), "{claims:#?}");
+}
+
+#[test]
+fn since_when() {
+    let d = date(2024, 8, 20);
+    let cases: &[(&str, Days)] = &[
+        ("Since the sixth of August Kyiv has logged 16,660 Russian losses.", p("2024-08-06", "2024-08-19")),
+        ("Since the offensive began on 10 August Kyiv has logged 9,000 Russian losses.", p("2024-08-10", "2024-08-19")),
+        ("Since the start of last year Kyiv has logged 480,000 Russian losses.", p("2023-01-01", "2024-08-19")),
+        ("The count passed 600,000 on 19 August and has added 1,200 since.", p("2024-08-19", "2024-08-19")),
+        ("In the seven days to Sunday Kyiv logged 8,700 Russian losses.", p("2024-08-12", "2024-08-18")),
+    ];
+    for (text, want) in cases {
+        let claims = extract(text, d);
+        let c = claims.iter().rev().find(|c| !c.cumulative).unwrap_or_else(|| panic!("{text}: {claims:#?}"));
+        assert_eq!(&period(c), want, "{text}: {c:#?}");
+    }
+    // "up 300 on the previous report": the day the latest report covers
+    let claims = extract("Kyiv put the count at 601,800 this morning, up 1,330 on the previous report.", d);
+    assert_eq!(period(&claims[1]), p("2024-08-19", "2024-08-19"));
+    assert!(!claims[1].cumulative);
+}
+
+#[test]
+fn milestones_and_projections() {
+    let c = one_on("The count passed the 50,000 mark on Tuesday, Kyiv says.", date(2022, 9, 12));
+    assert_eq!((c.qualifier, c.low, c.cumulative), (Hedge::MoreThan, Some(50_000.0), true));
+    assert_eq!(period(&c), p("2022-02-24", "2022-09-05"));
+    let c = one_on("At this pace the 100 000 mark will be passed before the New Year, Kyiv says.", date(2022, 12, 5));
+    assert_eq!((c.kind, c.qualifier), (ClaimKind::Projection, Hedge::MoreThan));
+    assert_eq!(period(&c), p("2022-12-05", "2022-12-31"));
+    let c = one_on("A million and counting\n\nThe General Staff publishes its count every morning.", date(2025, 8, 25));
+    assert_eq!((c.qualifier, c.low, c.cumulative), (Hedge::MoreThan, Some(1_000_000.0), true));
+    let claims = extract(
+        "Kyiv says: on current form the count passes 1.5 million by the end of September, and August tops 40,000.",
+        date(2026, 8, 7),
+    );
+    assert!(claims.iter().all(|c| c.kind == ClaimKind::Projection), "{claims:#?}");
+    assert_eq!(period(&claims[1]), p("2026-08-01", "2026-08-31"));
+    let c = one_on("Russian losses are slowing in August, and the month will close below 30,000.", date(2025, 8, 25));
+    assert_eq!((c.kind, period(&c)), (ClaimKind::Projection, p("2025-08-01", "2025-08-31")));
+}
+
+#[test]
+fn more_words_for_who_counts_and_what() {
+    // a source named anywhere in the text makes its unattributed person counts Kyiv's
+    let claims = extract("Russia lost 17,820 men in July.\n\nThat is what Kyiv is saying.", date(2023, 8, 1));
+    assert_eq!(metric_id(&claims[0]), "personnel_losses");
+    // deaths counted by name
+    let c = one("Mediazona has put names to 55,000 dead Russian soldiers.");
+    assert_eq!(metric_id(&c), "named_killed");
+    // part of a category
+    let c = one("Almost 500 of the Kremlin's drones were shot down in May, Kyiv says.");
+    assert_eq!(metric_id(&c), "equipment:uav");
+    // a rate of soldiers is a rate of losses
+    let c = one("A viral post: more than a thousand soldiers a day in March.");
+    assert_eq!((metric_id(&c), c.rate), ("casualties".to_owned(), Some(RateUnit::PerDay)));
+}
+
+#[test]
+fn fractions_and_bare_dates_are_not_claims() {
+    assert!(extract("Kyiv's drone figures explain little of the losses (R = 0.18, p = 0.21).", D).is_empty());
+    let claims = extract("The enemy's losses between 24.02 and 03.06, Kyiv says: 512,420 soldiers.", D);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -161,6 +161,7 @@ pub(crate) enum W {
     MonthW,
     Year,
     Quarter,
+    Period,
     Hour,
     Today,
     Yesterday,
@@ -206,6 +207,11 @@ pub(crate) enum W {
     Smallest,
     Quietest,
     Best,
+    Runner,
+    Position,
+    Ever,
+    Behind,
+    Same,
     Course,
     Track,
     Set,
@@ -259,6 +265,8 @@ pub(crate) enum W {
     Level,
     // people and losses
     Troop,
+    /// "occupiers", "invaders": the General Staff's word for Russian soldiers.
+    Occupier,
     People,
     Kill,
     Dead,
@@ -285,6 +293,7 @@ pub(crate) enum W {
     Number,
     Cost,
     Name,
+    Named,
     Confirm,
     // recruitment
     Recruit,
@@ -310,6 +319,9 @@ pub(crate) enum W {
     Ministry,
     Minister,
     Intelligence,
+    Central,
+    Current,
+    Form,
     Uk,
     Us,
     Nato,
@@ -375,6 +387,9 @@ pub(crate) enum W {
     Former,
     Latter,
     Instead,
+    // milestones
+    Mark,
+    Counting,
 }
 
 impl W {
@@ -393,6 +408,7 @@ impl W {
                 | W::Fewest
                 | W::Smallest
                 | W::Quietest
+                | W::Best
                 | W::Most
         )
     }
@@ -570,6 +586,8 @@ const WORDS: &[(&str, Lex)] = &{
         ("prior", w(Previous)),
         ("next", w(Next)),
         ("last", w(Last)),
+        ("final", w(Last)),
+        ("period", w(Period)),
         ("this", w(This)),
         ("that", w(That)),
         ("its", w(Its)),
@@ -690,6 +708,8 @@ const WORDS: &[(&str, Lex)] = &{
         ("passes", w(Pass)),
         ("passed", w(Pass)),
         ("passing", w(Pass)),
+        ("break", w(Pass)),
+        ("breaks", w(Pass)),
         ("past", w(Past)),
         ("beyond", w(Beyond)),
         ("reach", w(Reach)),
@@ -783,6 +803,13 @@ const WORDS: &[(&str, Lex)] = &{
         // ranks and projections
         ("record", w(Record)),
         ("peak", w(Peak)),
+        ("peaked", w(Peak)),
+        ("runner", w(Runner)),
+        ("place", w(Position)),
+        ("spot", w(Position)),
+        ("ever", w(Ever)),
+        ("behind", w(Behind)),
+        ("same", w(Same)),
         ("ranked", w(Rank)),
         ("ranks", w(Rank)),
         ("came", w(Came)),
@@ -909,8 +936,11 @@ const WORDS: &[(&str, Lex)] = &{
         ("servicemen", w(Troop)),
         ("servicemembers", w(Troop)),
         ("men", w(Troop)),
-        ("invaders", w(Troop)),
-        ("occupiers", w(Troop)),
+        ("invaders", w(Occupier)),
+        ("occupiers", w(Occupier)),
+        ("occupants", w(Occupier)),
+        ("orcs", w(Occupier)),
+        ("russists", w(Occupier)),
         ("fighters", w(Troop)),
         ("mercenaries", w(Troop)),
         ("marines", w(Troop)),
@@ -969,6 +999,7 @@ const WORDS: &[(&str, Lex)] = &{
         ("action", w(Action)),
         ("toll", w(Toll)),
         ("tally", w(Tally)),
+        ("tallies", w(Tally)),
         ("count", w(Count)),
         ("counted", w(Counted)),
         ("recorded", w(Counted)),
@@ -989,6 +1020,8 @@ const WORDS: &[(&str, Lex)] = &{
         ("number", w(Number)),
         ("cost", w(Cost)),
         ("name", w(Name)),
+        ("named", w(Named)),
+        ("names", w(Named)),
         ("confirmed", w(Confirm)),
         ("identified", w(Confirm)),
         ("verified", w(Confirm)),
@@ -1031,6 +1064,9 @@ const WORDS: &[(&str, Lex)] = &{
         ("mod", w(Ministry)),
         ("minister", w(Minister)),
         ("intelligence", w(Intelligence)),
+        ("central", w(Central)),
+        ("current", w(Current)),
+        ("form", w(Form)),
         ("uk", w(Uk)),
         ("britain", w(Uk)),
         ("british", w(Uk)),
@@ -1059,6 +1095,9 @@ const WORDS: &[(&str, Lex)] = &{
         ("researchers", w(Researcher)),
         ("analysts", w(Researcher)),
         ("says", w(Say)),
+        ("saying", w(Say)),
+        ("reckon", w(Say)),
+        ("reckons", w(Say)),
         ("said", w(Say)),
         ("say", w(Say)),
         ("claims", w(Say)),
@@ -1209,6 +1248,12 @@ const WORDS: &[(&str, Lex)] = &{
         ("former", w(Former)),
         ("latter", w(Latter)),
         ("instead", w(Instead)),
+        ("rather", w(Instead)),
+        ("mark", w(Mark)),
+        ("milestone", w(Mark)),
+        ("threshold", w(Mark)),
+        ("barrier", w(Mark)),
+        ("counting", w(Counting)),
     ]
 };
 
@@ -1257,6 +1302,13 @@ pub(crate) mod flag {
     pub const PROJECTION: u32 = 1 << 19;
     /// `:`.
     pub const COLON: u32 = 1 << 20;
+    /// Words of Ukraine's official reports ("liquidated", "occupiers", "the enemy"): with no
+    /// other source named, the figure is the General Staff's.
+    pub const OFFICIAL_WORDING: u32 = 1 << 21;
+    /// "also": a sentence that continues the one before.
+    pub const ALSO: u32 = 1 << 22;
+    /// `;`.
+    pub const SEMI: u32 = 1 << 23;
 }
 
 /// The flags of a lexicon entry.
@@ -1264,7 +1316,9 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
     use flag::*;
     match lex {
         Lex::Other => 0,
-        Lex::Card(_) | Lex::Ord(_) | Lex::Half | Lex::Vague(_) | Lex::Dozen => NUM_WORD,
+        // an ordinal can state a rank ("second only to May")
+        Lex::Ord(_) => NUM_WORD | RANK,
+        Lex::Card(_) | Lex::Half | Lex::Vague(_) | Lex::Dozen => NUM_WORD,
         Lex::Scale(_) => 0,
         Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_) => TIME | TIME_START,
         Lex::W(w) => {
@@ -1314,6 +1368,7 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
                     | W::MonthW
                     | W::Year
                     | W::Quarter
+                    | W::Period
                     | W::Hour
                     | W::Today
                     | W::Yesterday
@@ -1370,6 +1425,7 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
                     | W::Equipment
                     | W::Personnel
                     | W::Troop
+                    | W::Occupier
                     | W::People
                     | W::Kill
                     | W::Dead
@@ -1458,7 +1514,12 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
             if matches!(w, W::Tally | W::Count | W::Toll) {
                 f |= GENERIC;
             }
-            if w.is_superlative() || matches!(w, W::Record | W::Peak | W::Came | W::Rank) {
+            if w.is_superlative()
+                || matches!(
+                    w,
+                    W::Record | W::Peak | W::Came | W::Rank | W::Runner | W::Position | W::Exceed | W::Surpass
+                )
+            {
                 f |= RANK;
             }
             f |= match w {
@@ -1472,12 +1533,14 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
                 | W::Mobilise
                 | W::Reservist => RECRUIT,
                 W::Deployed => DEPLOY,
+                W::Liquidate | W::Occupier | W::Enemy => OFFICIAL_WORDING,
+                W::Also => ALSO,
                 W::Average => AVERAGE,
-                W::Course | W::Track | W::Set | W::Expect | W::Will => PROJECTION,
+                W::Course | W::Track | W::Set | W::Expect | W::Will | W::Current | W::Pace => PROJECTION,
                 W::Confirm => CONFIRM,
                 W::Backlog | W::Correction => BACKLOG,
                 W::Excluding | W::Net => REMOVED,
-                W::Publication | W::Date | W::Dated | W::Name => CONVENTION,
+                W::Publication | W::Date | W::Dated | W::Name | W::Named => CONVENTION,
                 _ => 0,
             };
             f
@@ -1485,12 +1548,14 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
     }
 }
 
-/// An open-addressing table keyed by the word's bytes packed into a `u128` (every listed word
-/// has at most 16 letters), probed linearly: one multiply-shift hash and integer compares.
+/// Open-addressing tables keyed by the word's bytes packed into an integer, probed linearly:
+/// one multiply-shift hash and integer compares. Words of up to eight letters (nearly every
+/// word of running text) have their own table of `u64` keys, kept apart from the entries so
+/// that the keys probed stay in the first-level cache.
 pub(crate) struct Table {
-    /// Key and entry side by side: one cache line per probe.
-    slots: Vec<Slot>,
-    mask: usize,
+    short_keys: [u64; SHORT_SLOTS],
+    short_entries: [(Lex, u32); SHORT_SLOTS],
+    long: [Slot; LONG_SLOTS],
     /// One bit per (length, first letter, last letter) class that some listed word has: most
     /// words of a text are not listed, and this answers for them without touching the table.
     classes: [u64; 64],
@@ -1534,20 +1599,45 @@ fn slot(key: u128, mask: usize) -> usize {
     i & mask
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let size = (WORDS.len() * 2).next_power_of_two();
-    let mut table =
-        Table { slots: vec![Slot { key: 0, lex: Lex::Other, flags: 0 }; size], mask: size - 1, classes: [0; 64] };
+/// Slots of the two tables: fixed, so that a probe's index needs no bounds check; the short
+/// table at most two-thirds full so that its keys (8 KB) stay in the first-level cache, the long
+/// one at most half (`the_tables_are_not_too_full` checks).
+const SHORT_SLOTS: usize = 1024;
+const LONG_SLOTS: usize = 512;
+
+#[inline]
+fn short_slot(key: u64) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize;
+    i & (SHORT_SLOTS - 1)
+}
+
+static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
+    let mut table = Box::new(Table {
+        short_keys: [0; SHORT_SLOTS],
+        short_entries: [(Lex::Other, 0); SHORT_SLOTS],
+        long: [Slot { key: 0, lex: Lex::Other, flags: 0 }; LONG_SLOTS],
+        classes: [0; 64],
+    });
     for &(word, lex) in WORDS {
         let Some(key) = pack(word.as_bytes()) else { continue };
         let bytes = word.as_bytes();
         let c = class(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
         table.classes[c / 64] |= 1 << (c % 64);
-        let mut i = slot(key, table.mask);
-        while table.slots[i].key != 0 && table.slots[i].key != key {
-            i = (i + 1) & table.mask;
+        if let Ok(short) = u64::try_from(key) {
+            let mut i = short_slot(short);
+            while table.short_keys[i] != 0 && table.short_keys[i] != short {
+                i = (i + 1) & (SHORT_SLOTS - 1);
+            }
+            table.short_keys[i] = short;
+            table.short_entries[i] = (lex, flags_of(lex));
+        } else {
+            let mut i = slot(key, LONG_SLOTS - 1);
+            while table.long[i].key != 0 && table.long[i].key != key {
+                i = (i + 1) & (LONG_SLOTS - 1);
+            }
+            table.long[i] = Slot { key, lex, flags: flags_of(lex) };
         }
-        table.slots[i] = Slot { key, lex, flags: flags_of(lex) };
     }
     table
 });
@@ -1592,16 +1682,29 @@ impl Table {
     /// The entry for a packed word.
     #[inline]
     pub(crate) fn get(&self, key: u128) -> (Lex, u32) {
-        let mut i = slot(key, self.mask);
+        if let Ok(short) = u64::try_from(key) {
+            let mut i = short_slot(short);
+            loop {
+                let k = self.short_keys[i];
+                if k == short {
+                    return self.short_entries[i];
+                }
+                if k == 0 {
+                    return (Lex::Other, 0);
+                }
+                i = (i + 1) & (SHORT_SLOTS - 1);
+            }
+        }
+        let mut i = slot(key, LONG_SLOTS - 1);
         loop {
-            let slot = &self.slots[i];
+            let slot = &self.long[i];
             if slot.key == key {
                 return (slot.lex, slot.flags);
             }
             if slot.key == 0 {
                 return (Lex::Other, 0);
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (LONG_SLOTS - 1);
         }
     }
 }
@@ -1628,6 +1731,12 @@ mod tests {
             assert_eq!(lookup(word.to_ascii_uppercase().as_bytes()), *lex, "{word}");
         }
         assert_eq!(lookup(b"abcdefghijklmnopq"), Lex::Other);
+    }
+
+    #[test]
+    fn the_tables_are_not_too_full() {
+        let short = WORDS.iter().filter(|(w, _)| w.len() <= 8).count();
+        assert!(short * 3 <= SHORT_SLOTS * 2 && (WORDS.len() - short) * 2 <= LONG_SLOTS);
     }
 
     #[test]

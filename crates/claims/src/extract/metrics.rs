@@ -80,6 +80,7 @@ pub(crate) fn is_unit_noun(w: W) -> bool {
             | W::Ship
             | W::Submarine
             | W::Troop
+            | W::Occupier
             | W::People
             | W::Casualty
             | W::Loss
@@ -210,7 +211,7 @@ fn phrase_at(c: &Cursor<'_>, k: usize) -> Option<(Hit, usize)> {
         // people
         W::Personnel if c.is(k + 1, W::Loss) => (Some(Hit::People(People::Losses)), k + 1),
         W::Personnel => (Some(Hit::People(People::Personnel)), k),
-        W::Troop => (Some(Hit::People(People::Noun)), k),
+        W::Troop | W::Occupier => (Some(Hit::People(People::Noun)), k),
         W::People => (Some(Hit::People(People::Persons)), k),
         W::Kill | W::Dead => {
             // "killed or wounded", "killed and wounded", "killed, wounded or captured", "dead and wounded"
@@ -292,6 +293,7 @@ fn modifier(tok: &Tok) -> bool {
                 | W::New
                 | W::Other
                 | W::Own
+                | W::Military
         )
     ) || matches!(tok.kind, Kind::Word { lex: Lex::Other, .. }) && tok.possessive()
 }
@@ -321,6 +323,13 @@ pub(crate) fn after(toks: &[Tok], last: usize, end: usize, phrases: &[Phrase], v
     } else if k + 1 < end && toks[k].is(W::Piece) && toks[k + 1].is(W::Of) {
         k += 2;
         limit = (k + 4).min(end);
+    } else if k + 2 < end && toks[k].is(W::Of) && matches!(toks[k + 1].w(), Some(W::The | W::Its)) {
+        // "500 of the Kremlin's drones", "300 of its tanks": part of what the phrase names
+        let j = if toks[k + 2].possessive() { k + 3 } else { k + 2 };
+        if phrases.iter().any(|p| p.first == j) {
+            k = j;
+            limit = (k + 1).min(end);
+        }
     }
     while k < limit {
         if let Some(i) = phrases.iter().position(|p| p.first == k) {
@@ -387,11 +396,18 @@ pub(crate) fn after(toks: &[Tok], last: usize, end: usize, phrases: &[Phrase], v
 /// The nearest metric phrase before token `from` in `[start, from)`, stopping at a semicolon.
 /// Generic words ("tally", "count") are passed over while looking for a phrase that names what
 /// they count; the result says whether one was seen.
-pub(crate) fn before(toks: &[Tok], start: usize, from: usize, phrases: &[Phrase]) -> (Option<usize>, bool) {
-    // phrases are in text order: walk them backwards, stopping at a semicolon
+pub(crate) fn before(
+    toks: &[Tok],
+    start: usize,
+    from: usize,
+    phrases: &[Phrase],
+    semicolons: bool,
+) -> (Option<usize>, bool) {
+    // phrases are in text order: walk them backwards, stopping at a semicolon (if the sentence
+    // has any)
     let mut generic = false;
     let mut barrier = start;
-    let mut k = from;
+    let mut k = if semicolons { from } else { start };
     while k > start {
         k -= 1;
         if toks[k].is_p(P::Semicolon) {

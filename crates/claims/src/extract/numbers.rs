@@ -210,6 +210,17 @@ fn spelled(toks: &[Tok], k: usize, end: usize) -> Option<(f64, usize, bool)> {
     Some((total + current, last, ordinal))
 }
 
+/// A number written like "24.02" is a date between the words of a span of dates ("between
+/// 24.02 and 05.12", "from 01.06 to 30.06") or beside another such number.
+fn date_company(toks: &[Tok], start: usize, end: usize, k: usize) -> bool {
+    let day_month = |j: usize| j >= start && j < end && toks[j].num().is_some_and(|n| n.day_month);
+    let prev = if k > start { toks[k - 1].w() } else { None };
+    let next = if k + 1 < end { toks[k + 1].w() } else { None };
+    matches!(prev, Some(W::Between | W::From | W::Since | W::Until | W::On))
+        || (matches!(prev, Some(W::And | W::To)) && day_month(k.wrapping_sub(2)))
+        || (matches!(next, Some(W::And | W::To)) && day_month(k + 2))
+}
+
 /// The number mentions in tokens `[start, end)`, in order, with ranges merged.
 pub(crate) fn mentions(toks: &[Tok], start: usize, end: usize, out: &mut Vec<Mention>) {
     let first_out = out.len();
@@ -236,7 +247,7 @@ pub(crate) fn mentions(toks: &[Tok], start: usize, end: usize, out: &mut Vec<Men
                     spelled: false,
                     year_like: lit.year_like(),
                     plain: !lit.grouped && !lit.decimal && !lit.scaled,
-                    opaque: lit.model || lit.money,
+                    opaque: lit.model || lit.money || (lit.day_month && date_company(toks, start, end, k)),
                     lead: None,
                     approx: false,
                 };

@@ -15,7 +15,10 @@
 //! - report dates ("Friday's report", "this morning's update", "on Thursday … reported");
 //! - targets of projections ("by the end of May");
 //! - anaphora left to the caller ("the month", "in the quarter", "over the three months", "its
-//!   first 29 days") and relative periods ("a month earlier", "the year before").
+//!   first 29 days", "the same month", "the same months of 2025", "the final quarter", a "since"
+//!   that closes a clause) and relative periods ("a month earlier", "the year before");
+//! - dates written "the sixth of August", lists of consecutive months ("May, June and July"), and
+//!   "since" an event that "began on" a named day.
 //!
 //! A period stated with a speech verb ("said last month", "claimed in September") is weak: it
 //! dates the statement more than the figure.
@@ -43,6 +46,25 @@ pub(crate) enum Shape {
     Campaign,
     /// Anything else.
     Other,
+}
+
+impl Shape {
+    /// The length class of the loss days `first..=last`.
+    pub(crate) fn of_days(first: Date, last: Date) -> Shape {
+        let whole_months = first.day() == 1 && last == last.last_of_month();
+        let months = (i32::from(last.year()) - i32::from(first.year())) * 12 + i32::from(last.month())
+            - i32::from(first.month())
+            + 1;
+        let days = first.until(last).map_or(0, |s| s.get_days()) + 1;
+        match (whole_months, months) {
+            (true, 1) => Shape::Month,
+            (true, 3) => Shape::Quarter,
+            (true, 12) => Shape::Year,
+            _ if days == 1 => Shape::Day,
+            _ if days == 7 => Shape::Week,
+            _ => Shape::Other,
+        }
+    }
 }
 
 /// What a time expression says.
@@ -73,6 +95,13 @@ pub(crate) enum PVal {
     FirstDays(i32),
     /// "A month earlier", "the year before": the period in context, moved back.
     Relative(Shape),
+    /// "… and has added 67,600 since": from the day named before in the sentence.
+    SinceThen,
+    /// "The final quarter": the last quarter of the year in context.
+    FinalQuarter,
+    /// "The same months of 2025", "the same period last year": the period in context, in
+    /// another year.
+    SameIn(i32),
 }
 
 /// One time expression in a sentence.
@@ -101,6 +130,8 @@ pub(crate) struct Ctx<'a> {
     pub end: usize,
     /// The text's date.
     pub date: Date,
+    /// The day before it: the last loss day its report covers.
+    pub yesterday: Date,
 }
 
 fn ymd(year: i32, month: i32, day: i32) -> Option<Date> {
@@ -288,6 +319,15 @@ enum MonthSpec {
 
 fn month_phrase(c: &Ctx<'_>, k: usize) -> Option<(MonthSpec, usize)> {
     let mut j = k;
+    // "the sixth of August", "the 24th of February (2022)"
+    if c.is(j, W::The)
+        && let Some(day) = c.ordinal(j + 1).filter(|d| (1..=31).contains(d))
+        && c.is(j + 2, W::Of)
+        && let Some(month) = c.month_at(j + 3)
+    {
+        let year = c.year_at(j + 4);
+        return Some((MonthSpec::Date { year, month, day }, if year.is_some() { j + 4 } else { j + 3 }));
+    }
     // an optional weekday: "Sunday 12 May", "Thursday, 17 October"
     if matches!(c.lex(j), Some(Lex::Weekday(_))) && !c.tok(j).is_some_and(Tok::possessive) {
         let mut after = j + 1;
@@ -331,6 +371,40 @@ fn month_phrase(c: &Ctx<'_>, k: usize) -> Option<(MonthSpec, usize)> {
             last += 1;
         }
         return Some((MonthSpec::Date { year, month, day }, last));
+    }
+    // "May, June and July": consecutive months listed
+    if !possessive && c.is_p(j + 1, P::Comma) {
+        let (mut at, mut prev, mut closed, mut count) = (j, month, false, 1);
+        loop {
+            let next = if c.is_p(at + 1, P::Comma) {
+                if c.is(at + 2, W::And) { at + 3 } else { at + 2 }
+            } else if c.is(at + 1, W::And) {
+                at + 2
+            } else {
+                break;
+            };
+            let and = c.is(next - 1, W::And);
+            match c.month_at(next) {
+                Some(m) if m == prev % 12 + 1 => {
+                    at = next;
+                    prev = m;
+                    count += 1;
+                }
+                _ => break,
+            }
+            if and {
+                closed = true;
+                break;
+            }
+        }
+        // three months or more: "in May, and June …" is not a list
+        if closed && count >= 3 {
+            let (year, last) = match c.year_at(at + 1) {
+                Some(y) => (Some(y), at + 1),
+                None => (None, at),
+            };
+            return Some((MonthSpec::Months { year, from: month, to: prev }, last));
+        }
     }
     // "July-September", "April to June", "September and October (combined)"
     if !possessive
@@ -426,7 +500,7 @@ fn unit_shape(w: W) -> Option<Shape> {
 /// "the past 24 hours", "the past week", "the past six months", "the last three days".
 fn past_span(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
     let d = c.date;
-    let yesterday = day_before(d);
+    let yesterday = c.yesterday;
     let (n, unit_at) = match c.count(k) {
         Some((n, last)) if !c.is(k, W::A) => (n, last + 1),
         _ => (1, k),
@@ -453,12 +527,21 @@ fn past_span(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
 /// the expression is adverbial.
 fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     let d = c.date;
-    let yesterday = day_before(d);
+    let yesterday = c.yesterday;
     let tok = c.tok(k)?;
     let lex = tok.lex();
     match lex {
         // prepositions
-        Some(Lex::W(W::Since)) => return since(c, k + 1).map(|(v, last)| (v, last, true)),
+        Some(Lex::W(W::Since)) => {
+            return since(c, k + 1).map(|(v, last)| (v, last, true)).or_else(|| {
+                // "since" closing a clause: since the day just named
+                c.tok(k + 1).is_none_or(|t| matches!(t.kind, Kind::Punct(_)) || t.is(W::And)).then_some((
+                    PVal::SinceThen,
+                    k,
+                    true,
+                ))
+            });
+        }
         Some(Lex::W(W::By | W::Before | W::Until)) => {
             // "by the end of May", "before the end of August", "by the end of the year"
             let mut j = k + 1;
@@ -469,6 +552,8 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
                         let target = match w {
                             W::Year => ymd(i32::from(d.year()), 12, 31)?,
                             W::MonthW => d.last_of_month(),
+                            // "by the end of the day": the day of the text
+                            W::Day => d,
                             _ => return None,
                         };
                         return Some((PVal::Target(target), j + 1, true));
@@ -484,6 +569,10 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
                 if let Some(y) = c.year_at(j) {
                     return Some((PVal::Target(ymd(y, 12, 31)?), j, true));
                 }
+            }
+            // "before the New Year": the end of this year
+            if c.is(j, W::The) && c.is(j + 1, W::New) && c.is(j + 2, W::Year) {
+                return Some((PVal::Target(ymd(i32::from(d.year()), 12, 31)?), j + 2, true));
             }
             return None;
         }
@@ -527,10 +616,15 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
         }
         // "as of 1 May", "as of Monday", "as at 30 April": the date of a total
         Some(Lex::W(W::As)) if c.is(k + 1, W::Of) || c.is(k + 1, W::At) => {
-            if let Some((spec, last)) = month_phrase(c, k + 2)
-                && let Some(PVal::Day(date)) = resolve_month(c, spec, Mode::Past)
-            {
-                return Some((PVal::Report(date), last, true));
+            if let Some((spec, last)) = month_phrase(c, k + 2) {
+                // "as of 1 May"; "as of January 2025": by the end of that month at the latest
+                match resolve_month(c, spec, Mode::Past) {
+                    Some(PVal::Day(date)) => return Some((PVal::Report(date), last, true)),
+                    Some(PVal::Range { last: end, shape: Shape::Month, .. }) if end < d => {
+                        return Some((PVal::Report(end), last, true));
+                    }
+                    _ => {}
+                }
             }
             if let Some(Lex::Weekday(wd)) = c.lex(k + 2) {
                 return Some((PVal::Report(weekday_on_or_before(d, wd)?), k + 2, true));
@@ -693,11 +787,16 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     // seasons: "the summer", "summer 2023"; "spring call-up"
     if let Some(Lex::Season(s)) = lex {
         if c.is(k + 1, W::Call) || c.is(k + 1, W::Conscript) || c.is(k + 1, W::Draft) {
-            let year = i32::from(d.year());
-            let (first, last) = match s {
-                0 => (ymd(year, 4, 1)?, ymd(year, 7, 15)?),
-                2 => (ymd(year, 10, 1)?, ymd(year, 12, 31)?),
-                _ => return None,
+            // the most recent call-up begun before the text
+            let this_year = i32::from(d.year());
+            let window = |year: i32| match s {
+                0 => Some((ymd(year, 4, 1)?, ymd(year, 7, 15)?)),
+                2 => Some((ymd(year, 10, 1)?, ymd(year, 12, 31)?)),
+                _ => None,
+            };
+            let (first, last) = match window(this_year)? {
+                (first, _) if first >= d => window(this_year - 1)?,
+                current => current,
             };
             let mut end = k + 1;
             if c.is_p(k + 2, P::Hyphen) && c.is(k + 3, W::Up) {
@@ -771,6 +870,41 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
         }
         return None;
     }
+    // "the final quarter (of 2024)", "the last quarter"
+    if matches!(w, Some(W::Last)) && c.is(j + 1, W::Quarter) {
+        if c.is(j + 2, W::Of)
+            && let Some(y) = c.year_at(j + 3)
+        {
+            let first = ymd(y, 10, 1)?;
+            return Some((PVal::Range { first, last: ymd(y, 12, 31)?, shape: Shape::Quarter }, j + 3, true));
+        }
+        return Some((PVal::FinalQuarter, j + 1, true));
+    }
+    // "the same month", "the same seven days", "the same period", "the same months of 2025"
+    if matches!(w, Some(W::Same)) {
+        let (n, unit_at) = match c.count(j + 1) {
+            Some((n, last)) if !c.is(j + 1, W::A) => (n, last + 1),
+            _ => (1, j + 1),
+        };
+        let shape = match c.tok(unit_at)?.w()? {
+            W::Period => Shape::Other,
+            W::Day if n == 7 => Shape::Week,
+            W::Day if n == 1 => Shape::Day,
+            W::MonthW if n == 3 => Shape::Quarter,
+            W::MonthW if n == 12 => Shape::Year,
+            W::MonthW if n > 1 => Shape::Other,
+            unit => unit_shape(unit)?,
+        };
+        if (c.is(unit_at + 1, W::Of) || c.is(unit_at + 1, W::In))
+            && let Some(y) = c.year_at(unit_at + 2)
+        {
+            return Some((PVal::SameIn(y), unit_at + 2, true));
+        }
+        if c.is(unit_at + 1, W::Last) && c.is(unit_at + 2, W::Year) {
+            return Some((PVal::SameIn(i32::from(c.yesterday.year()) - 1), unit_at + 2, true));
+        }
+        return Some((PVal::Anaphor(shape), unit_at, true));
+    }
     // "the past week", "the last 24 hours", "the previous month"
     if matches!(w, Some(W::Past | W::Last)) {
         return past_span(c, j + 1).map(|(v, last)| (v, last, true));
@@ -788,7 +922,7 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
         let (year, last) = if let Some(y) = c.year_at(j + 3) {
             (y, j + 3)
         } else if (c.is(j + 3, W::The) || c.is(j + 3, W::This)) && c.is(j + 4, W::Year) {
-            (i32::from(day_before(d).year()), j + 4)
+            (i32::from(c.yesterday.year()), j + 4)
         } else {
             return None;
         };
@@ -803,8 +937,7 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     // "the week to 12 May", "the week ending 12 May", "the month to 30 April"
     if let Some(shape @ (Shape::Week | Shape::Month | Shape::Year)) = w.and_then(unit_shape)
         && (c.is(j + 1, W::To) || c.is(j + 1, W::Until))
-        && let Some((spec, last)) = month_phrase(c, j + 2)
-        && let Some(PVal::Day(end)) = resolve_month(c, spec, Mode::Past)
+        && let Some((end, last)) = end_day(c, j + 2)
     {
         let first = match shape {
             Shape::Week => add_days(end, -6)?,
@@ -842,7 +975,7 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
         let (start, last) = if let Some(y) = c.year_at(last_n + 3) {
             (ymd(y, 1, 1)?, last_n + 3)
         } else if (c.is(last_n + 3, W::The) || c.is(last_n + 3, W::This)) && c.is(last_n + 4, W::Year) {
-            (day_before(d).first_of_year(), last_n + 4)
+            (c.yesterday.first_of_year(), last_n + 4)
         } else if let Some((spec, l)) = month_phrase(c, last_n + 3)
             && let Some(PVal::Range { first, .. }) = resolve_month(c, spec, Mode::Past)
         {
@@ -877,7 +1010,7 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     // to 8 a.m."
     if let Some((n, last_n)) = c.count(j) {
         if c.is(last_n + 1, W::Hour) && n <= 24 {
-            let yesterday = day_before(d);
+            let yesterday = c.yesterday;
             let mut last = last_n + 1;
             if (c.is(last + 1, W::To) || c.is(last + 1, W::Until))
                 && c.tok(last + 2).is_some_and(|t| matches!(t.kind, Kind::Time))
@@ -896,7 +1029,7 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
                 Shape::Day => add_days(d, -n)?,
                 _ => return None,
             };
-            return Some((PVal::Range { first, last: day_before(d), shape: Shape::Other }, unit_at + 1, true));
+            return Some((PVal::Range { first, last: c.yesterday, shape: Shape::Other }, unit_at + 1, true));
         }
         // "the three months to (the end of) April"
         if (c.is(unit_at + 1, W::To) || c.is(unit_at + 1, W::Until) || c.is(unit_at + 1, W::Through))
@@ -915,8 +1048,7 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
             }
         }
         if (c.is(unit_at + 1, W::To) || c.is(unit_at + 1, W::Until))
-            && let Some((spec, last)) = month_phrase(c, unit_at + 2)
-            && let Some(PVal::Day(end)) = resolve_month(c, spec, Mode::Past)
+            && let Some((end, last)) = end_day(c, unit_at + 2)
         {
             let days = match unit {
                 Shape::Day => n,
@@ -977,11 +1109,25 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     None
 }
 
+/// The day that ends a stretch ("to 16 May", "to Sunday", "to Wednesday 1 January"): a date, or
+/// the most recent such weekday before the text's date.
+fn end_day(c: &Ctx<'_>, k: usize) -> Option<(Date, usize)> {
+    if let Some((spec, last)) = month_phrase(c, k)
+        && let Some(PVal::Day(end)) = resolve_month(c, spec, Mode::Past)
+    {
+        return Some((end, last));
+    }
+    match c.lex(k)? {
+        Lex::Weekday(wd) => Some((weekday_on_or_before(day_before(c.date), wd)?, k)),
+        _ => None,
+    }
+}
+
 /// "this month", "this year", "last month", "last year", "last week", "last May", "last autumn",
 /// "past week".
 fn this_last(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     let d = c.date;
-    let yesterday = day_before(d);
+    let yesterday = c.yesterday;
     let this = c.is(k, W::This);
     let j = k + 1;
     if c.is(k, W::Past) {
@@ -1071,8 +1217,7 @@ fn span_between(c: &Ctx<'_>, s1: MonthSpec, s2: MonthSpec) -> Option<PVal> {
 
 /// What follows "since": a date, a month, a year, "the start of …", the invasion.
 fn since(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
-    let d = c.date;
-    let yesterday = day_before(d);
+    let yesterday = c.yesterday;
     let since_date = |first: Date, last_tok: usize| -> Option<(PVal, usize)> {
         if first <= WAR_START {
             Some((PVal::War, last_tok))
@@ -1102,12 +1247,34 @@ fn since(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
             };
         }
     }
+    // "since the start of last year", "since the beginning of last month"
+    if j > k && c.is(j, W::Last) {
+        return match c.tok(j + 1).and_then(Tok::w)? {
+            W::Year => since_date(ymd(i32::from(yesterday.year()) - 1, 1, 1)?, j + 1),
+            W::MonthW => since_date(add_months(yesterday.first_of_month(), -1)?, j + 1),
+            _ => None,
+        };
+    }
     if let Some((spec, last)) = month_phrase(c, j) {
         let first = match resolve_month(c, spec, Mode::Past)? {
             PVal::Day(x) => x,
             PVal::Range { first, .. } => first,
             _ => return None,
         };
+        return since_date(first, last);
+    }
+    // "since the assault on Avdiivka began on 10 October", "since Ukraine's counter-offensive
+    // began on June 4": the day named
+    if let Some(began) = (j..(j + 10).min(c.end)).find(|&b| c.is(b, W::Began))
+        && c.is(began + 1, W::On)
+        && let Some((spec, last)) = month_phrase(c, began + 2)
+        && let Some(PVal::Day(first)) = resolve_month(c, spec, Mode::Past)
+        && !(j..began).any(|b| {
+            c.tok(b).is_some_and(|t| {
+                matches!(t.kind, Kind::Num(_) | Kind::Punct(P::Comma | P::Period | P::Semicolon | P::Colon))
+            })
+        })
+    {
         return since_date(first, last);
     }
     if let Some(y) = c.year_at(j) {
@@ -1174,14 +1341,29 @@ fn weekday_on_or_before(date: Date, weekday: u8) -> Option<Date> {
 /// Every time expression in tokens `[start, end)`; marks their tokens in `used`
 /// (indexed from `start`).
 pub(crate) fn periods(c: &Ctx<'_>, start: usize, used: &mut [bool], out: &mut Vec<PExpr>) {
+    use super::lexicon::flag;
     let mut k = start;
+    // the next time word after `k`, found once for the whole sentence
+    let next_time = |from: usize| (from..c.end).find(|&j| c.toks[j].flags & flag::TIME != 0).unwrap_or(usize::MAX);
+    let mut time_at = next_time(start);
     while k < c.end {
-        use super::lexicon::flag;
         let f = c.toks[k].flags;
+        if f & flag::TIME_START == 0 {
+            k += 1;
+            continue;
+        }
+        if time_at <= k {
+            time_at = next_time(k + 1);
+        }
         // a function word ("in", "the", "of") starts a time expression only with a time word
-        // close after it
-        if f & flag::TIME_START == 0
-            || (f & flag::TIME == 0 && !c.toks[k + 1..c.end.min(k + 7)].iter().any(|t| t.flags & flag::TIME != 0))
+        // close after it, and with a word right after it that can go on one ("in the", "the
+        // past", "in early", "the first", "the same")
+        if f & flag::TIME == 0
+            && (time_at > k + 6
+                || c.tok(k + 1).is_none_or(|t| {
+                    t.flags & (flag::TIME | flag::TIME_START | flag::NUM_WORD) == 0
+                        && !matches!(t.w(), Some(W::Early | W::Same | W::Entire | W::Previous))
+                }))
         {
             k += 1;
             continue;
@@ -1189,13 +1371,19 @@ pub(crate) fn periods(c: &Ctx<'_>, start: usize, used: &mut [bool], out: &mut Ve
         if let Some((val, last, adverbial)) = phrase_at(c, k) {
             let last = last.min(c.end - 1).max(k);
             let weak = k > start && {
-                let prev = &c.toks[k - 1];
-                let speech = |t: &Tok| {
+                let speech = |j: usize| {
+                    let t = &c.toks[j];
                     t.is(W::Say)
                         || t.is(W::Estimate)
-                        || (t.is(W::Estimated) && !(k >= start + 2 && c.toks[k - 2].is(W::A)))
+                        || t.is(W::Publication)
+                        || (t.is(W::Estimated) && !(j > start && c.toks[j - 1].is(W::A)))
                 };
-                speech(prev) || (k > start + 1 && prev.is(W::Only) && speech(&c.toks[k - 2]))
+                // "said last month", "told reporters last week", "published on 27 January", "told
+                // the European Parliament in December": the period dates the statement
+                (k.saturating_sub(4).max(start)..k)
+                    .rev()
+                    .take_while(|&j| !matches!(c.toks[j].kind, Kind::Punct(_) | Kind::Num(_)) && !c.toks[j].is(W::That))
+                    .any(speech)
             };
             let preposition = matches!(
                 c.toks[k].w(),
@@ -1238,7 +1426,7 @@ mod tests {
     fn find(text: &str, d: Date) -> Vec<PVal> {
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
-        let c = Ctx { text, toks: &toks, end: toks.len(), date: d };
+        let c = Ctx { text, toks: &toks, end: toks.len(), date: d, yesterday: day_before(d) };
         let mut used = vec![false; toks.len()];
         let mut out = Vec::new();
         periods(&c, 0, &mut used, &mut out);

@@ -7,7 +7,8 @@
 //! ```
 //!
 //! or "Losses of the enemy as of 14.03.2025: Personnel: ~893,850 (+1,230)", one category a line,
-//! the label and the count separated by a dash or a colon.
+//! the label and the count separated by a dash or a colon, in channels with an emoji before the
+//! label and "liquidated" after the count.
 //!
 //! Each line gives two claims: the cumulative count (with its "about") as of the report's date,
 //! and the increment `(+n)`, the losses of the loss day before the report (exact).
@@ -22,10 +23,13 @@ use super::{SentData, State};
 use attrition_model::{Claim, ClaimKind, Hedge, Metric, Side};
 use jiff::civil::Date;
 
-/// "from 24.02.22 to 17.05.23": the report's date.
+/// "from 24.02.22 to 17.05.23", "Losses of the enemy as of 12.03.2024": the report's date.
 pub(crate) fn header_date(toks: &[Tok], s: Sentence) -> Option<Date> {
     (s.start..s.end.saturating_sub(2)).find_map(|k| match (toks[k].kind, toks[k + 2].kind) {
         (Kind::DateNum { .. }, Kind::DateNum { year, month, day }) if toks[k + 1].is(W::To) => {
+            Date::new(year, month, day).ok()
+        }
+        (Kind::Word { .. }, Kind::DateNum { year, month, day }) if toks[k].is(W::As) && toks[k + 1].is(W::Of) => {
             Date::new(year, month, day).ok()
         }
         _ => None,
@@ -97,8 +101,12 @@ pub(crate) fn line(st: &State<'_>, toks: &[Tok], s: Sentence, d: &SentData, out:
     // nothing else may follow but "persons" and punctuation ("Artillery systems: 3,750 in the
     // quarter" is a sentence, not a report line)
     let rest = inc.map_or(k, |x| x.last + 2);
+    // ("personnel — about 91 690 (+540) liquidated")
     if !(rest..s.end).all(|j| {
-        toks[j].is_p(P::Comma) || toks[j].is_p(P::Period) || toks[j].is_p(P::Semicolon) || toks[j].is(W::People)
+        toks[j].is_p(P::Comma)
+            || toks[j].is_p(P::Period)
+            || toks[j].is_p(P::Semicolon)
+            || matches!(toks[j].w(), Some(W::People | W::Liquidate | W::Kill | W::Destroy | W::Troop | W::Occupier))
     }) {
         return false;
     }

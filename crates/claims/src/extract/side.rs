@@ -161,6 +161,8 @@ pub(crate) fn sources(toks: &[Tok], start: usize, end: usize, out: &mut Vec<SrcH
                     None => None,
                 }
             }
+            // "the Central Intelligence Agency"
+            W::Intelligence if k > start && toks[k - 1].is(W::Central) => Some(Src::Cia),
             W::Intelligence => {
                 let capital_defence =
                     k > start && toks[k - 1].is(W::Defence) && toks[k - 1].capitalised() && toks[k].capitalised();
@@ -235,9 +237,14 @@ pub(crate) fn sources(toks: &[Tok], start: usize, end: usize, out: &mut Vec<SrcH
                 // a source when it speaks or counts ("Kyiv says", "according to Kyiv", "Kyiv's count")
                 let according = k >= start + 2 && toks[k - 1].is(W::To) && toks[k - 2].is(W::According);
                 let by = k > start && toks[k - 1].is(W::By);
-                let speaks = matches!(w(toks, k + 1, end), Some(W::Say | W::Counted | W::Estimate));
+                // "Kyiv says", "Kyiv has counted", "Kyiv saying"
+                let verb = if matches!(w(toks, k + 1, end), Some(W::Have | W::Be)) { k + 2 } else { k + 1 };
+                // "Kyiv puts the count at …"
+                let speaks = matches!(w(toks, verb, end), Some(W::Say | W::Counted | W::Estimate | W::Put));
+                // "Kyiv's count", "Kyiv's monthly tallies"
                 let possessive = toks[k].possessive()
-                    && matches!(w(toks, k + 1, end), Some(W::Count | W::Figure | W::Tally | W::General));
+                    && (k + 1..(k + 3).min(end))
+                        .any(|j| matches!(toks[j].w(), Some(W::Count | W::Figure | W::Tally | W::General)));
                 let dateline =
                     matches!(toks[k].kind, super::tokens::Kind::Word { caps: super::tokens::Caps::Upper, .. })
                         && toks.get(k + 1).is_some_and(|t| t.is_p(P::Comma));

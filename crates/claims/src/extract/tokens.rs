@@ -50,6 +50,8 @@ pub(crate) struct NumLit {
     pub model: bool,
     /// A dollar, euro, pound or rouble sign comes right before it.
     pub money: bool,
+    /// Written like a day and month ("24.02", "05.12"): a date in the right company.
+    pub day_month: bool,
 }
 
 impl NumLit {
@@ -131,17 +133,20 @@ pub(crate) struct Tok {
     pub kind: Kind,
     /// What it can take part in (`lexicon::flag`).
     pub flags: u32,
-    /// The lemma as a number (`W as u16`), `NO_LEMMA` when the token is not a known word.
-    pub wid: u16,
+    /// The lemma of a known word, kept beside `kind` because the grammar asks for it more
+    /// than for anything else.
+    pub lemma: Option<W>,
+    /// The punctuation, for the same reason.
+    pub punct: Option<P>,
 }
 
-/// `Tok::wid` of a token that is not a known word.
-pub(crate) const NO_LEMMA: u16 = u16::MAX;
+/// `Tok::lemma` of a token that is not a known word.
+pub(crate) const NO_LEMMA: Option<W> = None;
 
-fn wid_of(lex: Lex) -> u16 {
+fn lemma_of(lex: Lex) -> Option<W> {
     match lex {
-        Lex::W(w) => w as u16,
-        _ => NO_LEMMA,
+        Lex::W(w) => Some(w),
+        _ => None,
     }
 }
 
@@ -158,22 +163,19 @@ impl Tok {
     /// The lemma of a known word.
     #[inline]
     pub fn w(&self) -> Option<W> {
-        match self.kind {
-            Kind::Word { lex: Lex::W(w), .. } => Some(w),
-            _ => None,
-        }
+        self.lemma
     }
 
     /// The token is this lemma.
     #[inline]
     pub fn is(&self, w: W) -> bool {
-        self.wid == w as u16
+        self.lemma == Some(w)
     }
 
     /// The token is this punctuation.
     #[inline]
     pub fn is_p(&self, p: P) -> bool {
-        matches!(self.kind, Kind::Punct(q) if q == p)
+        self.punct == Some(p)
     }
 
     /// A word (known or not).
@@ -299,6 +301,19 @@ fn scale_word_follows(bytes: &[u8], i: usize) -> bool {
     matches!(&word[..len], b"million" | b"billion" | b"thousand" | b"mn" | b"bn" | b"mln")
 }
 
+/// 10 to the power `n` (0 ≤ n ≤ 22 exactly, from a table; larger by multiplication).
+#[inline]
+fn pow10(n: i32) -> f64 {
+    const TABLE: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+    match usize::try_from(n) {
+        Ok(i) if i < TABLE.len() => TABLE[i],
+        _ => 10f64.powi(n),
+    }
+}
+
 /// The unit of the last significant digit of `int.frac` (`frac_len` decimals).
 fn sig_unit(mut int: u64, frac: u64, frac_len: usize) -> f64 {
     let mut zeros: i32 = 0;
@@ -310,7 +325,7 @@ fn sig_unit(mut int: u64, frac: u64, frac_len: usize) -> f64 {
             len -= 1;
         }
         if len > 0 {
-            return 10f64.powi(-len);
+            return 1.0 / pow10(len);
         }
     }
     if int == 0 {
@@ -320,7 +335,7 @@ fn sig_unit(mut int: u64, frac: u64, frac_len: usize) -> f64 {
         int /= 10;
         zeros += 1;
     }
-    10f64.powi(zeros)
+    pow10(zeros)
 }
 
 /// Scan a number starting at the digit at `i`. Returns the token kind and the end offset.
@@ -416,7 +431,7 @@ fn scan_number(bytes: &[u8], i: usize) -> (Kind, usize) {
     let lead_digits = u8::try_from(n1).unwrap_or(u8::MAX);
     #[allow(clippy::cast_precision_loss)]
     let mut value =
-        int as f64 + if frac_len > 0 { frac as f64 / 10f64.powi(i32::try_from(frac_len).unwrap_or(18)) } else { 0.0 };
+        int as f64 + if frac_len > 0 { frac as f64 / pow10(i32::try_from(frac_len).unwrap_or(18)) } else { 0.0 };
     let mut unit = sig_unit(int, frac, frac_len);
     let mut suffix = Suffix::None;
     let mut scaled = false;
@@ -454,8 +469,25 @@ fn scan_number(bytes: &[u8], i: usize) -> (Kind, usize) {
         suffix = Suffix::Percent;
         end += 1;
     }
-    let lit =
-        NumLit { value, unit, grouped, decimal: frac_len > 0, scaled, lead_digits, suffix, model: false, money: false };
+    let day_month = !grouped
+        && !scaled
+        && suffix == Suffix::None
+        && frac_len == 2
+        && (1..=31).contains(&int)
+        && (1..=12).contains(&frac)
+        && n1 <= 2;
+    let lit = NumLit {
+        value,
+        unit,
+        grouped,
+        decimal: frac_len > 0,
+        scaled,
+        lead_digits,
+        suffix,
+        model: false,
+        money: false,
+        day_month,
+    };
     (Kind::Num(lit), end)
 }
 
@@ -499,9 +531,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 } else {
                     Caps::Capital
                 };
-                let (mut lex, mut flags) = match word_key(bytes, i, word.len()) {
-                    Some(key) if table.may_have(word) => table.get(key),
-                    _ => (Lex::Other, 0),
+                let (mut lex, mut flags) = if table.may_have(word)
+                    && let Some(key) = word_key(bytes, i, word.len())
+                {
+                    table.get(key)
+                } else {
+                    (Lex::Other, 0)
                 };
                 if matches!(lex, Lex::Month(_) | Lex::W(W::Us)) {
                     let fixed = fix_case(lex, caps, word);
@@ -515,11 +550,26 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     end: j,
                     kind: Kind::Word { lex, caps, poss: false },
                     flags,
-                    wid: wid_of(lex),
+                    lemma: lemma_of(lex),
+                    punct: None,
                 });
                 i = j;
                 continue;
             }
+        }
+        // ASCII punctuation: its own token, straight away
+        if b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b'\t' | b'\r') {
+            let p = ascii_punct(b, bytes, i, start);
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                kind: Kind::Punct(p),
+                flags: punct_flags(p),
+                lemma: NO_LEMMA,
+                punct: Some(p),
+            });
+            i += 1;
+            continue;
         }
         let space = space_len(bytes, i);
         if space > 0 {
@@ -554,14 +604,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 // "15km": keep the number, let the letters be a word of their own
                 let letters = &bytes[stop..j.min(end)];
                 if letters.iter().all(u8::is_ascii_alphabetic) && matches!(kind, Kind::Num(_)) {
-                    out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), wid: NO_LEMMA });
+                    out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), lemma: NO_LEMMA, punct: None });
                     let (lex, flags) = lookup_flags(letters);
                     out.push(Tok {
                         start: stop,
                         end: j,
                         kind: Kind::Word { lex, caps: Caps::Lower, poss: false },
                         flags,
-                        wid: wid_of(lex),
+                        lemma: lemma_of(lex),
+                        punct: None,
                     });
                 } else {
                     out.push(Tok {
@@ -569,13 +620,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                         end: j,
                         kind: Kind::Word { lex: Lex::Other, caps: Caps::Lower, poss: false },
                         flags: 0,
-                        wid: NO_LEMMA,
+                        lemma: NO_LEMMA,
+                        punct: None,
                     });
                 }
                 i = j;
                 continue;
             }
-            out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), wid: NO_LEMMA });
+            out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), lemma: NO_LEMMA, punct: None });
             i = stop;
             continue;
         }
@@ -651,37 +703,40 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             {
                 flags |= flag::TIME | flag::TIME_START;
             }
-            out.push(Tok { start: i, end: j, kind: Kind::Word { lex, caps, poss }, flags, wid: wid_of(lex) });
+            out.push(Tok {
+                start: i,
+                end: j,
+                kind: Kind::Word { lex, caps, poss },
+                flags,
+                lemma: lemma_of(lex),
+                punct: None,
+            });
             i = j;
             continue;
         }
         if let Some((p, len)) = wide_punct(bytes, i) {
             let p = if p == P::Hyphen { hyphen_or_dash(bytes, i, len, start) } else { p };
-            out.push(Tok { start: i, end: i + len, kind: Kind::Punct(p), flags: punct_flags(p), wid: NO_LEMMA });
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                kind: Kind::Punct(p),
+                flags: punct_flags(p),
+                lemma: NO_LEMMA,
+                punct: Some(p),
+            });
             i += len;
             continue;
         }
-        let p = match b {
-            b',' => P::Comma,
-            b'.' => P::Period,
-            b';' => P::Semicolon,
-            b':' => P::Colon,
-            b'!' => P::Bang,
-            b'?' => P::Question,
-            b'(' | b'[' => P::Open,
-            b')' | b']' => P::Close,
-            b'"' | b'\'' => P::Quote,
-            b'-' => hyphen_or_dash(bytes, i, 1, start),
-            b'+' => P::Plus,
-            b'/' => P::Slash,
-            b'|' => P::Pipe,
-            b'~' => P::Tilde,
-            b'$' => P::Currency,
-            b'%' => P::Percent,
-            _ => P::Other,
-        };
+        let p = ascii_punct(b, bytes, i, start);
         let len = char_len(b).min(end - i);
-        out.push(Tok { start: i, end: i + len, kind: Kind::Punct(p), flags: punct_flags(p), wid: NO_LEMMA });
+        out.push(Tok {
+            start: i,
+            end: i + len,
+            kind: Kind::Punct(p),
+            flags: punct_flags(p),
+            lemma: NO_LEMMA,
+            punct: Some(p),
+        });
         i += len;
     }
 }
@@ -739,6 +794,30 @@ fn word_key(bytes: &[u8], i: usize, len: usize) -> Option<u128> {
     }
 }
 
+/// The punctuation an ASCII byte stands for.
+#[inline]
+fn ascii_punct(b: u8, bytes: &[u8], i: usize, start: usize) -> P {
+    match b {
+        b',' => P::Comma,
+        b'.' => P::Period,
+        b';' => P::Semicolon,
+        b':' => P::Colon,
+        b'!' => P::Bang,
+        b'?' => P::Question,
+        b'(' | b'[' => P::Open,
+        b')' | b']' => P::Close,
+        b'"' | b'\'' => P::Quote,
+        b'-' => hyphen_or_dash(bytes, i, 1, start),
+        b'+' => P::Plus,
+        b'/' => P::Slash,
+        b'|' => P::Pipe,
+        b'~' => P::Tilde,
+        b'$' => P::Currency,
+        b'%' => P::Percent,
+        _ => P::Other,
+    }
+}
+
 fn num_flags(kind: &Kind) -> u32 {
     match kind {
         Kind::Num(n) => {
@@ -758,6 +837,7 @@ fn punct_flags(p: P) -> u32 {
         P::Question => flag::QUESTION,
         P::Dash => flag::DASH,
         P::Colon => flag::COLON,
+        P::Semicolon => flag::SEMI,
         _ => 0,
     }
 }
@@ -804,20 +884,27 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
     let mut start = 0;
     for (k, tok) in toks.iter().enumerate() {
-        let ends = match tok.kind {
-            Kind::Punct(P::Bang | P::Question) => true,
-            Kind::Punct(P::Period) => {
+        let ends = match tok.punct {
+            None => false,
+            Some(P::Bang | P::Question) => true,
+            Some(P::Period) => {
                 let prev_abbrev = k > 0
                     && toks[k - 1].end == tok.start
                     && toks[k - 1].is_word()
                     && ({
                         let word = &bytes[toks[k - 1].start..toks[k - 1].end];
-                        word.len() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                        word.len() == 1
+                            || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
                     });
-                let next_starts = match toks.get(k + 1) {
+                // closing quotes glued to the full stop belong to this sentence ("… a day." Since)
+                let mut after = k + 1;
+                while toks.get(after).is_some_and(|t| t.is_p(P::Quote) && t.start == toks[after - 1].end) {
+                    after += 1;
+                }
+                let next_starts = match toks.get(after) {
                     None => true,
                     Some(next) => {
-                        next.start > tok.end
+                        next.start > toks[after - 1].end
                             && (next.capitalised()
                                 || matches!(
                                     next.kind,
