@@ -491,3 +491,60 @@ fn serve_refuses_bad_settings() {
     assert!(run(&["serve", "--timeout", "0"]).contains("--timeout"));
     assert!(run(&["serve", "--addr", "127.0.0.1:0", "--cors", "bad\norigin"]).contains("--cors"));
 }
+
+#[test]
+fn random_queries_never_get_a_server_error() {
+    let s = shared();
+    // A fixed linear congruential generator: the same 400 requests on every run.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap() % n
+    };
+    let names =
+        ["as_of", "from", "to", "period", "by", "top", "reach", "horizon", "model", "windows", "net", "format", "x"];
+    let values = [
+        "2024-09-30",
+        "2022-02-24",
+        "2030-01-01",
+        "0",
+        "-1",
+        "1e9",
+        "%00",
+        "%ff",
+        "2024-W53",
+        "2024-Q5",
+        "all",
+        "true",
+        "csv",
+        "month",
+        "1.5M",
+        "7,30",
+        "",
+        "%20",
+        "..%2f",
+        "9999999999999999999999",
+        "2024-02-29",
+        "2023-02-29",
+    ];
+    let paths = [
+        "series/personnel",
+        "totals/tanks",
+        "rankings/uav",
+        "records/afv",
+        "forecast/personnel",
+        "summary",
+        "categories",
+        "assessments",
+    ];
+    for _ in 0..400 {
+        let path = paths[next(paths.len())];
+        let query: Vec<String> =
+            (0..1 + next(3)).map(|_| format!("{}={}", names[next(names.len())], values[next(values.len())])).collect();
+        let target = format!("/api/v1/{path}?{}", query.join("&"));
+        let response = s.get(&target);
+        assert!((200..500).contains(&response.status), "{target}: {} {}", response.status, response.text());
+        assert!(response.header("content-type").is_some(), "{target}");
+    }
+    assert_eq!(s.json("/healthz")["status"], "ok");
+}
