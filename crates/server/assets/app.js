@@ -108,6 +108,9 @@
     return `api/v1/${path}${qs ? `?${qs}` : ""}`;
   }
 
+  /** A GET of the data: apiUrl with the page's "as of" day (none when the page shows the latest). */
+  const dataUrl = (path, params) => apiUrl(path, { ...params, as_of: state.asOf || null });
+
   let pending = 0;
   function setPending(delta) {
     pending += delta;
@@ -192,11 +195,13 @@
   const state = {
     category: "personnel",
     convention: "loss-day",
+    asOf: "", // YYYY-MM-DD: only the reports dated on or before it; "" = the latest
+    lastReport: null, // the latest report of all, the picker's max
     categories: [],
     labels: new Map(),
     summary: null,
     series: null, // {category, convention, body}
-    personnel: new Map(), // convention → series body, for the estimates chart
+    personnel: new Map(), // `${convention} ${asOf}` → series body, for the estimates chart
     assessments: null,
     charts: {},
     tokens: {},
@@ -217,7 +222,45 @@
 
   function writeHash() {
     const params = new URLSearchParams({ category: state.category, convention: state.convention });
-    history.replaceState(null, "", `#${params}`);
+    const search = state.asOf ? `?${new URLSearchParams({ as_of: state.asOf })}` : "";
+    history.replaceState(null, "", `${location.pathname}${search}#${params}`);
+  }
+
+  const AS_OF_MIN = "2022-02-25";
+
+  /** A real calendar day written YYYY-MM-DD. */
+  const isIsoDay = (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && isoOf(ts(v)) === v;
+
+  /** Why `value` cannot be an "as of" day, or null when it can ("" = latest). */
+  function asOfProblem(value) {
+    if (!value) return null;
+    if (!isIsoDay(value)) return `${JSON.stringify(value)} is not a day (YYYY-MM-DD)`;
+    if (value < AS_OF_MIN) return `${fmtDate(value)} is before the first report (${fmtDate(AS_OF_MIN)})`;
+    if (state.lastReport && value > state.lastReport) return `${fmtDate(value)} is after the latest report (${fmtDate(state.lastReport)})`;
+    return null;
+  }
+
+  /** Reads ?as_of= from the address; a bad one is reported and ignored. */
+  function readAsOf() {
+    const value = new URLSearchParams(location.search).get("as_of") || "";
+    const problem = asOfProblem(value);
+    if (problem) {
+      showError("errors", "The address's as_of was ignored", new Error(problem));
+      state.asOf = "";
+    } else {
+      state.asOf = value;
+    }
+    showAsOf();
+  }
+
+  /** The picker, its clear button and the page's as-of look follow state.asOf. */
+  function showAsOf() {
+    const input = $("as-of");
+    if (input.value !== state.asOf) input.value = state.asOf;
+    if (state.lastReport) input.max = state.lastReport;
+    $("as-of-clear").hidden = !state.asOf;
+    document.body.classList.toggle("as-of", !!state.asOf);
+    $("summary-title").textContent = state.asOf ? `Report as of ${fmtDate(state.asOf)}` : "Latest report";
   }
 
   // ------------------------------------------------------------------ charts: common
@@ -242,6 +285,7 @@
     killed: "#d55e00",
     casualties: "#0072b2",
     named_killed: "#009e73",
+    actual: "#009e73",
   };
 
   function chartHeight(kind) {
@@ -341,9 +385,11 @@
   // ------------------------------------------------------------------ categories
 
   async function loadCategories() {
+    const token = nextToken("categories");
     const select = $("category");
     try {
-      const body = await api(apiUrl("categories"));
+      const body = await api(dataUrl("categories"));
+      if (!current("categories", token)) return false;
       state.categories = Array.isArray(body.categories) ? body.categories : [];
       state.labels = new Map(state.categories.map((c) => [c.id, c.label || c.id]));
       if (!state.labels.has(state.category)) state.category = state.labels.has("personnel") ? "personnel" : (state.categories[0] || {}).id;
@@ -355,7 +401,7 @@
       select.disabled = false;
       return true;
     } catch (e) {
-      showError("errors", "Could not load the list of categories", e);
+      if (current("categories", token)) showError("errors", "Could not load the list of categories", e);
       return false;
     }
   }
@@ -366,7 +412,7 @@
     const token = nextToken("summary");
     clearError("summary-error");
     try {
-      const body = await api(apiUrl("summary", { convention: state.convention }));
+      const body = await api(dataUrl("summary", { convention: state.convention }));
       if (!current("summary", token)) return;
       state.summary = body;
       renderVersion(body.meta);
@@ -378,12 +424,19 @@
 
   function renderVersion(meta) {
     if (!meta) return;
+    // The picker's max: the latest report, known from an answer that was not limited by as_of.
+    if (!meta.as_of && isIsoDay(meta.last_report) && !state.lastReport) {
+      state.lastReport = meta.last_report;
+      showAsOf();
+    }
     replace(
       $("data-version"),
       "Data version ",
       h("strong", {}, meta.data_version || "—"),
       meta.last_report ? h("br") : null,
-      meta.last_report ? `latest report ${fmtDate(meta.last_report)}` : null,
+      meta.last_report ? `${meta.as_of ? "report" : "latest report"} ${fmtDate(meta.last_report)}` : null,
+      meta.as_of ? h("br") : null,
+      meta.as_of ? h("span", { class: "as-of-note" }, `as known on ${fmtDate(meta.as_of)}`) : null,
     );
     $("convention-meaning").textContent = meta.convention_meaning || "";
     const claimsDate = $("claims-date");
@@ -558,16 +611,16 @@
 
   async function loadSeries() {
     const token = nextToken("series");
-    const { category, convention } = state;
+    const { category, convention, asOf } = state;
     clearError("daily-error");
     $("daily-chart").classList.add("loading");
     $("forecast-chart").classList.add("loading");
-    $("daily-csv").href = apiUrl(`series/${encodeURIComponent(category)}`, { convention, format: "csv" });
+    $("daily-csv").href = dataUrl(`series/${encodeURIComponent(category)}`, { convention, format: "csv" });
     try {
-      const body = await api(apiUrl(`series/${encodeURIComponent(category)}`, { convention }));
+      const body = await api(dataUrl(`series/${encodeURIComponent(category)}`, { convention }));
       if (!current("series", token)) return;
       state.series = { category, convention, body };
-      if (category === "personnel") state.personnel.set(convention, body);
+      if (category === "personnel") state.personnel.set(`${convention} ${asOf}`, body);
       try {
         drawDaily(body);
       } catch (e) {
@@ -682,10 +735,10 @@
     const { category, convention } = state;
     clearError("monthly-error");
     const params = { by: "month", order: "time", include_partial: "true", convention };
-    $("monthly-csv").href = apiUrl(`rankings/${encodeURIComponent(category)}`, { ...params, format: "csv" });
+    $("monthly-csv").href = dataUrl(`rankings/${encodeURIComponent(category)}`, { ...params, format: "csv" });
     $("monthly-chart").classList.add("loading");
     try {
-      const body = await api(apiUrl(`rankings/${encodeURIComponent(category)}`, params));
+      const body = await api(dataUrl(`rankings/${encodeURIComponent(category)}`, params));
       if (!current("monthly", token)) return;
       drawMonthly(body);
     } catch (e) {
@@ -826,10 +879,10 @@
     let horizon = 90;
     if (isNum(rate) && rate > 0) horizon = Math.min(1461, Math.max(90, Math.ceil(((reach - last.cumulative) / rate) * 1.6) + 21));
     const params = { convention, reach, horizon };
-    $("forecast-csv").href = apiUrl(`forecast/${encodeURIComponent(category)}`, { ...params, format: "csv" });
+    $("forecast-csv").href = dataUrl(`forecast/${encodeURIComponent(category)}`, { ...params, format: "csv" });
     container.classList.add("loading");
     try {
-      const body = await api(apiUrl(`forecast/${encodeURIComponent(category)}`, params));
+      const body = await api(dataUrl(`forecast/${encodeURIComponent(category)}`, params));
       if (!current("forecast", token)) return;
       drawForecast(series, body, reach);
     } catch (e) {
@@ -840,6 +893,13 @@
     } finally {
       if (current("forecast", token)) container.classList.remove("loading");
     }
+  }
+
+  /** The day of a crossing field: "YYYY-MM-DD" or {day, report}; null when neither. */
+  function dayOf(v) {
+    if (isIsoDay(v)) return v;
+    if (v && typeof v === "object") return isIsoDay(v.day) ? v.day : isIsoDay(v.report) ? v.report : null;
+    return null;
   }
 
   function drawForecast(series, body, reach) {
@@ -904,6 +964,31 @@
         h("span", { class: "sub" }, `${fmtDec(f.recent_rate)} a day${f.rate_window ? ` over ${f.rate_window} days` : ""}`),
       ),
     );
+    // With as_of, what happened afterwards (when the data now reach that far).
+    const actualCrossing = crossing ? dayOf(crossing.actual) : null;
+    const anyActualPath = path.some((p) => p && isNum(p.actual));
+    if (actualCrossing) {
+      const report = crossing.actual && typeof crossing.actual === "object" && isIsoDay(crossing.actual.report) ? crossing.actual.report : null;
+      items.push(
+        h(
+          "div",
+          { class: "item item-actual" },
+          h("span", { class: "label" }, "Actually crossed"),
+          h("span", { class: "value", id: "forecast-actual" }, fmtDate(actualCrossing)),
+          report ? h("span", { class: "sub" }, ` report of ${fmtDate(report)}`) : null,
+        ),
+      );
+    } else if (anyActualPath && crossing && !crossing.already) {
+      const lastActual = path.filter((p) => p && isNum(p.actual)).pop();
+      items.push(
+        h(
+          "div",
+          { class: "item item-actual" },
+          h("span", { class: "label" }, "Actually crossed"),
+          h("span", { class: "sub", id: "forecast-actual" }, `not by ${fmtDate(lastActual.day)} (${fmtInt(lastActual.actual)} then)`),
+        ),
+      );
+    }
     replace($("forecast-crossing"), items);
     replace(
       $("forecast-caption"),
@@ -916,6 +1001,7 @@
       legendKey(COLORS.fan80, "80% interval"),
       legendKey(COLORS.fan95, "95% interval"),
       legendKey(COLORS.threshold, `${fmtInt(threshold)}, and the 80% interval of its crossing`),
+      anyActualPath ? legendKey(COLORS.actual, `What happened (as known now)${actualCrossing ? `, crossing ${fmtDate(actualCrossing)}` : ""}`) : null,
     );
 
     const container = $("forecast-chart");
@@ -952,6 +1038,8 @@
       replace(container, h("p", { class: "empty" }, "Nothing to draw."));
       return;
     }
+    if (anyActual && hist.length) actual[hist.length - 1] = reported[hist.length - 1]; // the actual path starts at the last report
+    const actualTs = actualCrossing ? ts(actualCrossing) : null;
 
     const crossDays = [qd(1), qd(2), qd(3)].map((d) => (d ? ts(d) : null));
     const opts = baseOptions(container, "forecast");
@@ -976,7 +1064,7 @@
     ];
     const data = [x, reported, qs[4], qs[3], qs[2], qs[1], qs[0]];
     if (anyActual) {
-      opts.series.push({ label: "What happened", value: intValue, stroke: "#009e73", width: 2, points: { show: false } });
+      opts.series.push({ label: "What happened", value: intValue, stroke: COLORS.actual, width: 2.5, points: { show: false } });
       data.push(actual);
     }
     opts.bands = [
@@ -1037,6 +1125,25 @@
             const tx = cx + px(5) + w > u.bbox.left + u.bbox.width ? cx - px(5) - w : cx + px(5);
             ctx.fillText(text, tx, u.bbox.top + px(4));
           }
+          if (isNum(actualTs)) {
+            const cx = u.valToPos(actualTs, "x", true);
+            ctx.strokeStyle = COLORS.actual;
+            ctx.lineWidth = px(1.5);
+            ctx.setLineDash([px(2), px(3)]);
+            ctx.beginPath();
+            ctx.moveTo(cx, u.bbox.top);
+            ctx.lineTo(cx, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.setLineDash([]);
+            ctx.font = `600 ${px(11)}px "Segoe UI", system-ui, "DejaVu Sans", sans-serif`;
+            ctx.fillStyle = "#00684c";
+            ctx.textAlign = "left";
+            ctx.textBaseline = "top";
+            const text = `actual ${fmtDate(actualCrossing)}`;
+            const w = ctx.measureText(text).width;
+            const tx = cx + px(5) + w > u.bbox.left + u.bbox.width ? cx - px(5) - w : cx + px(5);
+            ctx.fillText(text, tx, u.bbox.top + px(20));
+          }
           ctx.restore();
         },
       ],
@@ -1065,9 +1172,10 @@
   const METRIC_WORDS = { killed: "killed", casualties: "casualties", named_killed: "killed, named one by one" };
 
   async function personnelSeries(convention) {
-    if (state.personnel.has(convention)) return state.personnel.get(convention);
-    const body = await api(apiUrl("series/personnel", { convention }));
-    state.personnel.set(convention, body);
+    const key = `${convention} ${state.asOf}`;
+    if (state.personnel.has(key)) return state.personnel.get(key);
+    const body = await api(dataUrl("series/personnel", { convention }));
+    state.personnel.set(key, body);
     return body;
   }
 
@@ -1075,10 +1183,10 @@
     const token = nextToken("assessments");
     const { convention } = state;
     clearError("assessments-error");
-    $("assessments-csv").href = apiUrl("assessments", { convention, format: "csv" });
+    $("assessments-csv").href = dataUrl("assessments", { convention, format: "csv" });
     $("assessments-chart").classList.add("loading");
     try {
-      const [body, personnel] = await Promise.all([api(apiUrl("assessments", { convention })), personnelSeries(convention)]);
+      const [body, personnel] = await Promise.all([api(dataUrl("assessments", { convention })), personnelSeries(convention)]);
       if (!current("assessments", token)) return;
       state.assessments = body;
       drawAssessments(body, personnel);
@@ -1464,9 +1572,42 @@
     if (state.category !== "personnel") loadAssessments();
   }
 
+  /** Shows everything as known on `value` ("" = the latest): every request again, with as_of. */
+  async function selectAsOf(value) {
+    const problem = asOfProblem(value);
+    if (problem) {
+      showError("errors", "Not a day the data can be shown as of", new Error(problem));
+      return;
+    }
+    clearError("errors");
+    if (value === state.asOf) return;
+    state.asOf = value;
+    showAsOf();
+    writeHash();
+    setPending(1); // the page is busy from here, not only while a request is in flight
+    try {
+      const before = state.category;
+      await loadCategories();
+      if (state.category !== before) writeHash();
+      if (value !== state.asOf) return; // another day was chosen meanwhile
+      await Promise.all([loadSummary(), loadSeries(), loadMonthly(), state.category === "personnel" ? null : loadAssessments()]);
+    } finally {
+      setPending(-1);
+    }
+  }
+
   function wire() {
     $("category").addEventListener("change", (e) => selectCategory(e.target.value));
     $("convention").addEventListener("change", (e) => selectConvention(e.target.value));
+    const asOf = $("as-of");
+    // "change" fires once a whole day is entered (typing or the calendar), and with "" when cleared.
+    asOf.addEventListener("change", () => {
+      selectAsOf(asOf.value).catch((err) => showError("errors", "Could not show the data as of that day", err));
+    });
+    $("as-of-clear").addEventListener("click", () => {
+      asOf.value = "";
+      selectAsOf("").catch((err) => showError("errors", "Could not show the latest data", err));
+    });
     for (const b of document.querySelectorAll("#daily .seg button")) {
       b.addEventListener("click", () => applyDailyRange(state.charts.daily, b.dataset.range));
     }
@@ -1504,9 +1645,23 @@
     });
   }
 
+  /** The picker's max when the page opened with as_of (its answers then stop at that day). */
+  async function loadLastReport() {
+    try {
+      const body = await api("healthz");
+      if (isIsoDay(body.last_report) && !state.lastReport) {
+        state.lastReport = body.last_report;
+        showAsOf();
+      }
+    } catch (_) {
+      // the picker keeps no max: the server still rejects what it cannot answer
+    }
+  }
+
   async function start() {
     document.body.dataset.pending = "0";
     readHash();
+    readAsOf();
     $("convention").value = state.convention;
     wire();
     if (typeof uPlot !== "function") {
@@ -1516,7 +1671,7 @@
     const ok = await loadCategories();
     if (ok) writeHash();
     try {
-      await Promise.all([loadSummary(), loadSeries(), loadMonthly(), state.category === "personnel" ? null : loadAssessments()]);
+      await Promise.all([loadSummary(), loadSeries(), loadMonthly(), state.category === "personnel" ? null : loadAssessments(), state.asOf ? loadLastReport() : null]);
     } finally {
       document.body.dataset.ready = "true";
     }

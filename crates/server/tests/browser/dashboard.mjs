@@ -8,7 +8,11 @@
 // - every chart's canvas has something drawn in colour (not only axes and grid);
 // - choosing another category redraws the daily chart (its title and pixels change);
 // - pasting an article with a date shows verdicts, and each highlighted span is the claim's quote;
-// - a full-page screenshot is written to OUTDIR/dashboard.png.
+// - the "as of" picker set to 2024-10-01 shows the report of that day everywhere (summary, captions,
+//   CSV links, the address), the forecast draws what actually happened, the address keeps it across
+//   a reload, and clearing it brings back the latest report;
+// - a full-page screenshot is written to OUTDIR/dashboard.png (the latest data) and
+//   OUTDIR/dashboard-asof.png (as of 2024-10-01).
 //
 // Prints a JSON summary on stdout; exits 1 with the failures on stderr when any check fails,
 // 2 on wrong usage.
@@ -27,6 +31,7 @@ const ARTICLE_UTF8 = {
   date: "2024-10-01",
 };
 const TIMEOUT = 60_000;
+const AS_OF = { day: "2024-10-01", shown: "1 Oct 2024" };
 
 const [url, outdir] = process.argv.slice(2);
 if (!url || !outdir || !/^https?:\/\//.test(url)) {
@@ -52,6 +57,7 @@ const summary = {
   charts: {},
   csv: null,
   category_change: null,
+  as_of: null,
   claims: null,
   screenshot: null,
 };
@@ -94,6 +100,23 @@ async function canvasStats(page, id) {
       dataUrlLength: canvas.toDataURL("image/png").length,
     };
   }, id);
+}
+
+/** How many canvas pixels inside `#id` are (nearly) the colour [r, g, b]. */
+async function colourCount(page, id, rgb) {
+  return page.evaluate(
+    ([id, rgb]) => {
+      const canvas = document.querySelector(`#${id} canvas`);
+      if (!canvas || !canvas.width || !canvas.height) return 0;
+      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 200 && Math.abs(data[i] - rgb[0]) < 24 && Math.abs(data[i + 1] - rgb[1]) < 24 && Math.abs(data[i + 2] - rgb[2]) < 24) n++;
+      }
+      return n;
+    },
+    [id, rgb],
+  );
 }
 
 /** Waits until the page has no API request in flight (the page counts them in body[data-pending]). */
@@ -270,6 +293,83 @@ try {
   const screenshot = resolve(join(outdir, "dashboard.png"));
   await page.screenshot({ path: screenshot, fullPage: true });
   summary.screenshot = screenshot;
+
+  // "As of": the page as known on AS_OF.day, then the latest again.
+  {
+    const consoleBefore = summary.console_errors.length + summary.page_errors.length;
+    const latestReport = await textOf(page, "#summary-report");
+    const bounds = { min: await attrOf(page, "#as-of", "min"), max: await attrOf(page, "#as-of", "max") };
+    if (bounds.min !== "2022-02-25") fail(`#as-of has min ${JSON.stringify(bounds.min)}, expected "2022-02-25"`);
+    if (!bounds.max || !/^\d{4}-\d{2}-\d{2}$/.test(bounds.max) || bounds.max < AS_OF.day) fail(`#as-of has max ${JSON.stringify(bounds.max)}, expected the latest report`);
+    const greenBefore = await colourCount(page, "forecast-chart", [0, 158, 115]);
+    await page.fill("#as-of", AS_OF.day);
+    await page
+      .waitForFunction((shown) => (document.getElementById("summary-report").textContent || "").includes(shown), AS_OF.shown, { timeout: TIMEOUT })
+      .catch(() => fail(`setting #as-of to ${AS_OF.day} did not show the report of ${AS_OF.shown}`));
+    await settled(page);
+    const asOfView = async () => ({
+      search: await page.evaluate(() => location.search),
+      input: await page.$eval("#as-of", (el) => el.value).catch(() => null),
+      report: await textOf(page, "#summary-report"),
+      title: await textOf(page, "#summary-title"),
+      daily_caption: await textOf(page, "#daily-caption"),
+      crossing: await textOf(page, "#forecast-crossing"),
+      legend: await textOf(page, "#forecast-legend"),
+      csv: await page.$$eval("a.csv", (l) => l.map((a) => a.getAttribute("href"))),
+      green: await colourCount(page, "forecast-chart", [0, 158, 115]),
+      errors: await visibleErrors(page),
+    });
+    const checkAsOfView = (label, view) => {
+      if (view.input !== AS_OF.day) fail(`${label}: #as-of holds ${JSON.stringify(view.input)}`);
+      if (!new URLSearchParams(view.search).get("as_of") || new URLSearchParams(view.search).get("as_of") !== AS_OF.day) fail(`${label}: the address has no as_of=${AS_OF.day}: ${JSON.stringify(view.search)}`);
+      if (!(view.report || "").includes(`Report of ${AS_OF.shown}`)) fail(`${label}: the summary does not say the report of ${AS_OF.shown}: ${JSON.stringify(view.report)}`);
+      if (!new RegExp(`Data version: [^.]*${AS_OF.day}`).test(view.daily_caption || "")) fail(`${label}: the daily caption's data version is not ${AS_OF.day}: ${JSON.stringify(view.daily_caption)}`);
+      if (!/Actually crossed/.test(view.crossing || "")) fail(`${label}: the forecast panel does not say what actually happened: ${JSON.stringify(view.crossing)}`);
+      if (!/What happened/.test(view.legend || "")) fail(`${label}: the forecast legend has no actual line: ${JSON.stringify(view.legend)}`);
+      if (!(view.green >= 150)) fail(`${label}: the forecast chart draws no actual line (${view.green} green pixels)`);
+      const withoutAsOf = view.csv.filter((href) => !href || !href.includes(`as_of=${AS_OF.day}`));
+      if (withoutAsOf.length) fail(`${label}: CSV links without as_of=${AS_OF.day}: ${JSON.stringify(withoutAsOf)}`);
+      for (const e of view.errors) fail(`${label}: error box shown: ${e}`);
+    };
+    const set = await asOfView();
+    checkAsOfView(`as of ${AS_OF.day}`, set);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const asOfShot = resolve(join(outdir, "dashboard-asof.png"));
+    await page.screenshot({ path: asOfShot, fullPage: true });
+
+    // The address keeps the view: a reload shows the same day.
+    await page.reload({ waitUntil: "load", timeout: TIMEOUT });
+    await settled(page);
+    const reloaded = await asOfView();
+    checkAsOfView(`reloaded ${AS_OF.day} view`, reloaded);
+
+    // Cleared: the latest report again, and no as_of left anywhere.
+    await page.fill("#as-of", "");
+    await page
+      .waitForFunction((latest) => document.getElementById("summary-report").textContent === latest, latestReport, { timeout: TIMEOUT })
+      .catch(() => fail(`clearing #as-of did not bring back ${JSON.stringify(latestReport)}`));
+    await settled(page);
+    const cleared = await asOfView();
+    if (cleared.search.includes("as_of")) fail(`the address keeps as_of after clearing: ${JSON.stringify(cleared.search)}`);
+    if (cleared.csv.some((href) => href && href.includes("as_of"))) fail(`CSV links keep as_of after clearing: ${JSON.stringify(cleared.csv)}`);
+    if (/Actually crossed/.test(cleared.crossing || "")) fail(`the forecast panel still shows an actual crossing after clearing: ${JSON.stringify(cleared.crossing)}`);
+    for (const e of cleared.errors) fail(`error box shown after clearing #as-of: ${e}`);
+    const consoleAfter = summary.console_errors.length + summary.page_errors.length;
+    if (consoleAfter !== consoleBefore) fail(`the as-of step logged ${consoleAfter - consoleBefore} console/page error(s)`);
+    summary.as_of = {
+      day: AS_OF.day,
+      bounds,
+      report: set.report,
+      title: set.title,
+      daily_caption: set.daily_caption,
+      crossing: set.crossing,
+      green_pixels: { before: greenBefore, as_of: set.green, reloaded: reloaded.green, cleared: cleared.green },
+      csv: set.csv,
+      search: set.search,
+      cleared_report: cleared.report,
+      screenshot: asOfShot,
+    };
+  }
 
   // Another category redraws the daily chart.
   const before = { title: await textOf(page, "#daily-title"), stats: await canvasStats(page, "daily-chart") };
