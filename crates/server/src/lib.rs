@@ -217,12 +217,17 @@ async fn light(
     RawQuery(query): RawQuery,
     compute: fn(&Snapshot, Option<&str>) -> Result<Reply, ApiError>,
 ) -> Response {
-    let snapshot = state.snapshot();
     let key = cache_key(path, query.as_deref());
+    cached_or(&state, key, |snapshot| compute(snapshot, query.as_deref()))
+}
+
+/// The cached answer to `key`, or `compute`'s on the request's own thread, then cached.
+fn cached_or(state: &AppState, key: String, compute: impl FnOnce(&Snapshot) -> Result<Reply, ApiError>) -> Response {
+    let snapshot = state.snapshot();
     if let Some(reply) = snapshot.cached(&key) {
         return respond(reply);
     }
-    match compute(&snapshot, query.as_deref()) {
+    match compute(&snapshot) {
         Ok(reply) => {
             snapshot.remember(key, &reply);
             respond(reply)
@@ -269,18 +274,8 @@ async fn by_category(
         Ok(Path(category)) => category,
         Err(rejection) => return ApiError::not_found(Some("category"), rejection.body_text()).into_response(),
     };
-    let snapshot = state.snapshot();
     let key = cache_key(&format!("/api/v1/{name}/{category}"), query.as_deref());
-    if let Some(reply) = snapshot.cached(&key) {
-        return respond(reply);
-    }
-    match compute(&snapshot, &category, query.as_deref()) {
-        Ok(reply) => {
-            snapshot.remember(key, &reply);
-            respond(reply)
-        }
-        Err(error) => error.into_response(),
-    }
+    cached_or(&state, key, |snapshot| compute(snapshot, &category, query.as_deref()))
 }
 
 async fn summary(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
