@@ -120,7 +120,7 @@ pub fn gold_claim(gold: &GoldClaim) -> Result<Claim, String> {
         period: gold.period,
         cumulative: gold.cumulative,
         kind,
-        rank: gold.rank.clone(),
+        rank: gold.rank.clone().map(Box::new),
         convention,
         net_of_corrections: gold.convention.as_deref() == Some("loss-day-net"),
         attribution: None,

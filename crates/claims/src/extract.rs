@@ -366,7 +366,7 @@ impl<'t> State<'t> {
         for claim in &mut self.out {
             if claim.metric == Some(Metric::Casualties) && self.provisional.binary_search(&claim.span).is_ok() {
                 claim.metric = Some(Metric::PersonnelLosses);
-                claim.attribution = Some(Src::GeneralStaff.name().to_owned());
+                claim.attribution = Some(Src::GeneralStaff.name().into());
             }
         }
     }
@@ -1544,11 +1544,11 @@ impl<'t> State<'t> {
             net_of_corrections: net,
             // with no source named nearby, the General Staff's own counts are credited to it when
             // the text reports its figures
-            attribution: draft.source.map(|s| s.name().to_owned()).or_else(|| {
+            attribution: draft.source.map(|s| s.name().into()).or_else(|| {
                 (self.doc_official
                     && draft.side == Side::Russia
                     && matches!(draft.metric, Metric::PersonnelLosses | Metric::Equipment(_)))
-                .then(|| Src::GeneralStaff.name().to_owned())
+                .then(|| Src::GeneralStaff.name().into())
             }),
             vague: m.form == Form::Vague,
             unit: m.unit,

@@ -92,7 +92,7 @@ fn attributed_claims_are_matched_to_the_registry() {
         rank: None,
         convention: None,
         net_of_corrections: false,
-        attribution: Some("UK Defence Intelligence".to_owned()),
+        attribution: Some("UK Defence Intelligence".into()),
         vague: false,
         unit: Some(100_000.0),
     };

@@ -4,6 +4,7 @@
 use crate::{Convention, Hedge, Metric, RateUnit, Side};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// What a claim states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -79,13 +80,13 @@ pub struct Claim {
     /// Value, rank or projection.
     pub kind: ClaimKind,
     /// The rank's terms (rank claims only).
-    pub rank: Option<RankSpec>,
+    pub rank: Option<Box<RankSpec>>,
     /// A convention the text states explicitly ("by the date of the reports"), if any.
     pub convention: Option<Convention>,
     /// The text removes a backlog or correction explicitly.
     pub net_of_corrections: bool,
     /// Who the text says the figure comes from.
-    pub attribution: Option<String>,
+    pub attribution: Option<Cow<'static, str>>,
     /// A vague amount ("tens of thousands"): `low`/`high` give its conventional range.
     pub vague: bool,
     /// The digits written, for the rounding tolerance: the value's last significant digit's unit

@@ -520,15 +520,15 @@ pub(crate) fn claims(
             period: Some([month.first.first_of_month(), month.first.last_of_month()]),
             cumulative: false,
             kind: ClaimKind::Rank,
-            rank: Some(RankSpec {
+            rank: Some(Box::new(RankSpec {
                 order: f.order,
                 by: f.by,
                 unit: "month".to_owned(),
                 among: Some([among_first, among_last]),
-            }),
+            })),
             convention: None,
             net_of_corrections: false,
-            attribution: source.filter(|s| *s != Src::They).map(|s| s.name().to_owned()),
+            attribution: source.filter(|s| *s != Src::They).map(|s| s.name().into()),
             vague: false,
             unit: Some(1.0),
         });

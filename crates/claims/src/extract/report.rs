@@ -88,7 +88,7 @@ pub(crate) fn line(st: &State<'_>, toks: &[Tok], s: Sentence, d: &SentData, out:
         rank: None,
         convention: None,
         net_of_corrections: false,
-        attribution: Some(Src::GeneralStaff.name().to_owned()),
+        attribution: Some(Src::GeneralStaff.name().into()),
         vague: false,
         unit: m.unit,
     };

@@ -212,7 +212,7 @@ impl Render for ExtractedDoc {
                     c.high.map(|x| x.to_string()).unwrap_or_default(),
                     format!("{:?}", c.qualifier).to_lowercase(),
                     period(c),
-                    c.attribution.clone().unwrap_or_default(),
+                    c.attribution.as_deref().unwrap_or_default().to_owned(),
                 ]
             })
             .collect();
@@ -229,7 +229,7 @@ impl Render for ExtractedDoc {
                 c.metric.map_or_else(|| "—".to_owned(), |m| m.id()),
                 value(c),
                 period(c),
-                c.attribution.clone().unwrap_or_else(|| "—".to_owned()),
+                c.attribution.as_deref().unwrap_or("—").to_owned(),
             ]);
         }
         format!("{} claims (text dated {})\n\n{}", self.claims.len(), self.date, table.render())
