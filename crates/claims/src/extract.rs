@@ -292,8 +292,8 @@ const TERMINAL: &[u8] = b".!?:;,\"')]";
 
 impl<'t> State<'t> {
     fn new(text: &'t str, date: Date) -> Self {
-        let doc_official =
-            text.contains("General Staff") || text.contains("according to Kyiv") || text.contains("Kyiv says");
+        let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+        let doc_official = has("General Staff") || has("according to Kyiv") || has("Kyiv says");
         State {
             text,
             date,
@@ -329,8 +329,8 @@ impl<'t> State<'t> {
         let bytes = self.text.as_bytes();
         let len = bytes.len();
         let mut pos = 0;
-        let text = self.text;
-        let line_end = |from: usize| text.get(from..).and_then(|rest| rest.find('\n')).map_or(len, |p| from + p);
+        let line_end =
+            |from: usize| bytes.get(from..).and_then(|rest| memchr::memchr(b'\n', rest)).map_or(len, |p| from + p);
         while pos < len {
             let end = line_end(pos);
             if bytes[pos..end].iter().all(u8::is_ascii_whitespace) {
@@ -660,7 +660,7 @@ impl<'t> State<'t> {
                 }
                 PVal::FinalQuarter => {
                     let year = prior(Some(Shape::Year)).or_else(|| topic(Some(Shape::Year))).map(|st| st.first.year());
-                    match year.and_then(|y| Some((Date::new(y, 10, 1).ok()?, Date::new(y, 12, 31).ok()?))) {
+                    match year.and_then(|y| Some((periods::ymd(y.into(), 10, 1)?, periods::ymd(y.into(), 12, 31)?))) {
                         Some((first, last)) => R::Stretch(Stretch { first, last, shape: Shape::Quarter }),
                         None => R::Unresolved,
                     }
@@ -718,7 +718,7 @@ impl<'t> State<'t> {
         };
         let month = i32::from(month?);
         let year = i32::from(self.date.year()) - i32::from(month > i32::from(self.date.month()));
-        let first = Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
+        let first = periods::ymd(year, month, 1)?;
         Some(Stretch { first, last: first.last_of_month(), shape: Shape::Month })
     }
 

@@ -1599,10 +1599,12 @@ fn slot(key: u128, mask: usize) -> usize {
     i & mask
 }
 
-/// Slots of the two tables: fixed, so that a probe's index needs no bounds check; the short
-/// table at most two-thirds full so that its keys (8 KB) stay in the first-level cache, the long
-/// one at most half (`the_tables_are_not_too_full` checks).
-const SHORT_SLOTS: usize = 1024;
+/// Slots of the two tables: fixed, so that a probe's index needs no bounds check. The short
+/// table is kept at most a sixth full: most lookups of a text are of words not listed, and at
+/// that load they end on the first or second probe (at two-thirds full, the mispredicted probe
+/// loop cost 3% of extraction). The long one is at most half full
+/// (`the_tables_are_not_too_full` checks both).
+const SHORT_SLOTS: usize = 4096;
 const LONG_SLOTS: usize = 512;
 
 #[inline]
@@ -1736,7 +1738,7 @@ mod tests {
     #[test]
     fn the_tables_are_not_too_full() {
         let short = WORDS.iter().filter(|(w, _)| w.len() <= 8).count();
-        assert!(short * 3 <= SHORT_SLOTS * 2 && (WORDS.len() - short) * 2 <= LONG_SLOTS);
+        assert!(short * 6 <= SHORT_SLOTS && (WORDS.len() - short) * 2 <= LONG_SLOTS);
     }
 
     #[test]

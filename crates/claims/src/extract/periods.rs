@@ -134,7 +134,19 @@ pub(crate) struct Ctx<'a> {
     pub yesterday: Date,
 }
 
-fn ymd(year: i32, month: i32, day: i32) -> Option<Date> {
+/// The date, if these numbers make one. Checked before asking jiff: text is full of numbers
+/// that are no dates, and a refused `Date::new` builds an error value (an allocation) each time.
+pub(crate) fn ymd(year: i32, month: i32, day: i32) -> Option<Date> {
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(-9999..=9999).contains(&year) || !(1..=days_in_month).contains(&day) {
+        return None;
+    }
     Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
@@ -630,7 +642,7 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
                 return Some((PVal::Report(weekday_on_or_before(d, wd)?), k + 2, true));
             }
             if let Some(Kind::DateNum { year, month, day }) = c.tok(k + 2).map(|t| t.kind) {
-                return Some((PVal::Report(Date::new(year, month, day).ok()?), k + 2, true));
+                return Some((PVal::Report(ymd(year.into(), month.into(), day.into())?), k + 2, true));
             }
             return None;
         }
@@ -769,7 +781,7 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
             && let Some((PVal::Range { first, last, shape: Shape::Campaign }, end, _)) = phrase_at(c, k + 1)
         {
             let _ = season;
-            let shift = |d: Date| Date::new(i16::try_from(y).ok()?, d.month(), d.day()).ok();
+            let shift = |d: Date| ymd(y, d.month().into(), d.day().into());
             if let (Some(first), Some(last)) = (shift(first), shift(last)) {
                 return Some((PVal::Range { first, last, shape: Shape::Campaign }, end, true));
             }

@@ -16,6 +16,7 @@
 use super::lexicon::W;
 use super::metrics::{Hit, People};
 use super::numbers::Form;
+use super::periods::ymd;
 use super::qualifiers::hedge;
 use super::side::Src;
 use super::tokens::{Kind, P, Sentence, Tok};
@@ -27,10 +28,10 @@ use jiff::civil::Date;
 pub(crate) fn header_date(toks: &[Tok], s: Sentence) -> Option<Date> {
     (s.start..s.end.saturating_sub(2)).find_map(|k| match (toks[k].kind, toks[k + 2].kind) {
         (Kind::DateNum { .. }, Kind::DateNum { year, month, day }) if toks[k + 1].is(W::To) => {
-            Date::new(year, month, day).ok()
+            ymd(year.into(), month.into(), day.into())
         }
         (Kind::Word { .. }, Kind::DateNum { year, month, day }) if toks[k].is(W::As) && toks[k + 1].is(W::Of) => {
-            Date::new(year, month, day).ok()
+            ymd(year.into(), month.into(), day.into())
         }
         _ => None,
     })
