@@ -633,9 +633,12 @@ pub struct ClaimsInput {
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// FILE holds JSON Lines, one {"id", "date", "text"} document per line; one JSON result per
-    /// line is printed.
+    /// line is printed, in input order, as the archive is read (it is never held in memory whole).
     #[arg(long)]
     pub jsonl: bool,
+    /// Documents of a --jsonl archive worked on at once (default: one per core).
+    #[arg(long, value_name = "N", requires = "jsonl")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// What `claims` can do.

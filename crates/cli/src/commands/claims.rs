@@ -3,7 +3,7 @@
 
 use crate::Context;
 use crate::cli::{ClaimsAction, ClaimsArgs, ClaimsInput};
-use crate::output::{Format, Render, Table, emit, group, print, print_json};
+use crate::output::{Format, Render, Table, emit, group, print_json};
 use crate::progress::Bar;
 use anyhow::{Context as _, Result, anyhow, bail};
 use attrition_analysis::Record;
@@ -71,27 +71,9 @@ struct CheckedDoc {
     claims: Vec<Checked>,
 }
 
-/// The documents of the input: one text with `--date`, or every line of a JSON Lines archive.
-fn documents(input: &ClaimsInput, date_required: bool) -> Result<Vec<(Option<serde_json::Value>, Date, String)>> {
+/// The one text of the input, with its date (`--date`, or today unless `date_required`).
+fn document(input: &ClaimsInput, date_required: bool) -> Result<(Date, String)> {
     let bytes = read_input(&input.file)?;
-    if input.jsonl {
-        let text = std::str::from_utf8(&bytes).map_err(|e| anyhow!("{}: not UTF-8 ({e})", input.file))?;
-        return text
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| {
-                let doc: ArchiveLine = serde_json::from_str(line).with_context(|| {
-                    format!("{}, line {}: expected {{\"id\", \"date\", \"text\"}}", input.file, i + 1)
-                })?;
-                let date =
-                    Period::parse_date(&doc.date).with_context(|| format!("{}, line {}: date", input.file, i + 1))?;
-                text_from_bytes(doc.text.as_bytes())
-                    .with_context(|| format!("{}, line {}: text", input.file, i + 1))?;
-                Ok((Some(doc.id), date, doc.text))
-            })
-            .collect();
-    }
     let text = text_from_bytes(&bytes).with_context(|| format!("reading {}", input.file))?.to_owned();
     let date = match parse_date(input.date.as_deref())? {
         Some(date) => date,
@@ -100,54 +82,234 @@ fn documents(input: &ClaimsInput, date_required: bool) -> Result<Vec<(Option<ser
         ),
         None => jiff::Zoned::now().date(),
     };
-    Ok(vec![(None, date, text)])
+    Ok((date, text))
 }
 
 fn extract_command(context: &Context, input: &ClaimsInput) -> Result<()> {
-    let docs = documents(input, false)?;
-    let extracted: Vec<ExtractedDoc> =
-        docs.into_iter().map(|(id, date, text)| ExtractedDoc { id, date, claims: extract(&text, date) }).collect();
     if input.jsonl {
-        return print_lines(&extracted);
+        return batch(
+            context,
+            input,
+            "extract",
+            || (),
+            |(), doc| {
+                let claims = extract(&doc.text, doc.date);
+                serde_json::to_string(&ExtractedDoc { id: Some(doc.id), date: doc.date, claims })
+                    .context("encoding JSON")
+            },
+        );
     }
-    let doc = extracted.into_iter().next().ok_or_else(|| anyhow!("no text"))?;
+    let (date, text) = document(input, false)?;
+    let doc = ExtractedDoc { id: None, date, claims: extract(&text, date) };
     if input.date.is_none() && context.format == Format::Table {
         context.info(&format!("no --date given: periods are resolved against today ({})", doc.date));
     }
     emit(context.format, &doc)
 }
 
-/// One JSON document per line.
-fn print_lines<T: Serialize>(items: &[T]) -> Result<()> {
-    let mut out = String::new();
-    for item in items {
-        out.push_str(&serde_json::to_string(item).context("encoding JSON")?);
-        out.push('\n');
-    }
-    print(&out)
-}
-
 fn check_command(context: &Context, input: &ClaimsInput) -> Result<()> {
-    let docs = documents(input, true)?;
+    if !input.jsonl {
+        // the text's own errors come before the store's: they are what the user can fix here
+        let (date, text) = document(input, true)?;
+        let (store, now, _) = context.record(None)?;
+        let assessments = super::assessments::all_assessments(&store)?;
+        let as_of = crate::record_as_of(now.clone(), Some(date)).context("the text")?;
+        return emit(context.format, &check_text(&text, date, (&as_of, &now), &assessments, None));
+    }
     let (store, now, _) = context.record(None)?;
     let assessments = super::assessments::all_assessments(&store)?;
-    let bar = Bar::new("claims", context.quiet || !input.jsonl);
-    let total = docs.len();
-    let mut checked = Vec::with_capacity(total);
-    for (index, (id, date, text)) in docs.into_iter().enumerate() {
-        let as_of = crate::record_as_of(now.clone(), Some(date)).with_context(|| match &id {
-            Some(id) => format!("document {id}"),
-            None => "the text".to_owned(),
-        })?;
-        checked.push(check_text(&text, date, (&as_of, &now), &assessments, id));
-        bar.progress(index + 1, total);
+    // the record as of the last date seen: archives come in date order, so a worker's
+    // documents mostly share it
+    batch(
+        context,
+        input,
+        "check",
+        || None::<(Date, Record)>,
+        |cached, doc| {
+            let as_of = match cached {
+                Some((date, record)) if *date == doc.date => record,
+                _ => {
+                    let record = crate::record_as_of(now.clone(), Some(doc.date))
+                        .with_context(|| format!("{}, line {}: document {}", input.file, doc.line, doc.id))?;
+                    &cached.insert((doc.date, record)).1
+                }
+            };
+            let checked = check_text(&doc.text, doc.date, (as_of, &now), &assessments, Some(doc.id));
+            serde_json::to_string(&checked).context("encoding JSON")
+        },
+    )
+}
+
+/// Bytes of an archive read per round. A round's documents are shared among the workers while
+/// the next round is read, and its results are printed in input order before the round after
+/// that is read: memory stays bounded (about two rounds) whatever the archive's size.
+const ROUND_BYTES: usize = 8 << 20;
+
+/// The longest line of an archive: a document is one line, and one over this is refused rather
+/// than read into memory whole.
+const MAX_ARCHIVE_LINE: u64 = 64 << 20;
+
+/// One document of an archive, parsed and checked.
+struct ArchiveDoc {
+    line: usize,
+    id: serde_json::Value,
+    date: Date,
+    text: String,
+}
+
+/// One line of an archive as read: its number (from 1) and bytes.
+type RawLine = (usize, Vec<u8>);
+
+fn parse_archive_line(file: &str, (line, bytes): RawLine) -> Result<ArchiveDoc> {
+    let doc: ArchiveLine = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{file}, line {line}: expected {{\"id\", \"date\", \"text\"}}"))?;
+    let date = Period::parse_date(&doc.date).with_context(|| format!("{file}, line {line}: date"))?;
+    text_from_bytes(doc.text.as_bytes()).with_context(|| format!("{file}, line {line}: text"))?;
+    Ok(ArchiveDoc { line, id: doc.id, date, text: doc.text })
+}
+
+/// Reads the next round of non-blank lines, about `limit` bytes (at least one line, unless the
+/// archive is done); returns the bytes consumed.
+fn read_round(
+    reader: &mut impl std::io::BufRead,
+    file: &str,
+    limit: usize,
+    next_line: &mut usize,
+    round: &mut Vec<RawLine>,
+) -> Result<u64> {
+    use std::io::{BufRead as _, Read as _};
+    let mut consumed = 0u64;
+    let mut round_bytes = 0usize;
+    while round_bytes < limit {
+        let mut bytes = Vec::new();
+        let read = reader
+            .by_ref()
+            .take(MAX_ARCHIVE_LINE + 1)
+            .read_until(b'\n', &mut bytes)
+            .with_context(|| format!("reading {file}"))?;
+        if read == 0 {
+            break;
+        }
+        let line = *next_line;
+        *next_line += 1;
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_ARCHIVE_LINE {
+            bail!(
+                "{file}, line {line}: longer than {MAX_ARCHIVE_LINE} bytes; a document must be one line of at most that"
+            );
+        }
+        consumed += u64::try_from(read).unwrap_or(u64::MAX);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        round_bytes += bytes.len();
+        round.push((line, bytes));
     }
+    Ok(consumed)
+}
+
+/// Splits a round into `parts` runs of consecutive lines of about equal size.
+fn split_round(round: Vec<RawLine>, parts: usize) -> Vec<Vec<RawLine>> {
+    let total: usize = round.iter().map(|(_, bytes)| bytes.len()).sum();
+    let share = total.div_ceil(parts.max(1)).max(1);
+    let mut out: Vec<Vec<RawLine>> = Vec::with_capacity(parts);
+    let mut current = Vec::new();
+    let mut size = 0;
+    for line in round {
+        size += line.1.len();
+        current.push(line);
+        if size >= share && out.len() + 1 < parts {
+            out.push(std::mem::take(&mut current));
+            size = 0;
+        }
+    }
+    if !current.is_empty() || out.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Runs `work` on every document of the JSON Lines archive `input.file` on `--jobs` threads
+/// (each with its own scratch state from `scratch`), and prints each document's result on a
+/// line of its own, in input order, as rounds of the archive complete. The first bad line stops
+/// the run with an error naming it; the results of the lines before it have been printed.
+fn batch<S, W>(
+    context: &Context,
+    input: &ClaimsInput,
+    what: &str,
+    scratch: impl Fn() -> S + Sync,
+    work: W,
+) -> Result<()>
+where
+    W: Fn(&mut S, ArchiveDoc) -> Result<String> + Sync,
+{
+    use std::io::Write as _;
+    use std::sync::mpsc;
+    let file = input.file.as_str();
+    let (mut reader, total): (Box<dyn std::io::BufRead>, Option<u64>) = if file == "-" {
+        (Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin().lock())), None)
+    } else {
+        let opened = std::fs::File::open(file).with_context(|| format!("reading {file}"))?;
+        let len = opened.metadata().ok().map(|m| m.len());
+        (Box::new(std::io::BufReader::with_capacity(1 << 20, opened)), len)
+    };
+    let jobs = input.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
+    let bar = Bar::new(what, context.quiet);
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+    let (work, scratch) = (&work, &scratch);
+    let outcome = std::thread::scope(|scope| -> Result<()> {
+        let mut to_workers = Vec::with_capacity(jobs);
+        let mut from_workers = Vec::with_capacity(jobs);
+        for _ in 0..jobs {
+            let (send_part, receive_part) = mpsc::sync_channel::<Vec<RawLine>>(1);
+            let (send_done, receive_done) = mpsc::sync_channel::<Vec<Result<String>>>(1);
+            scope.spawn(move || {
+                let mut state = scratch();
+                for part in receive_part {
+                    let mut done = Vec::with_capacity(part.len());
+                    for raw in part {
+                        let result = parse_archive_line(file, raw).and_then(|doc| work(&mut state, doc));
+                        let failed = result.is_err();
+                        done.push(result);
+                        if failed {
+                            break;
+                        }
+                    }
+                    if send_done.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+            to_workers.push(send_part);
+            from_workers.push(receive_done);
+        }
+        let mut next_line = 1;
+        let mut read_bytes = 0u64;
+        let mut round = Vec::new();
+        read_bytes += read_round(&mut reader, file, ROUND_BYTES, &mut next_line, &mut round)?;
+        while !round.is_empty() {
+            let parts = split_round(std::mem::take(&mut round), jobs);
+            let sent = parts.len();
+            for (part, worker) in parts.into_iter().zip(&to_workers) {
+                worker.send(part).map_err(|_| anyhow!("a {what} worker stopped"))?;
+            }
+            // read the next round while this one is worked on
+            let next_bytes = read_round(&mut reader, file, ROUND_BYTES, &mut next_line, &mut round);
+            for worker in from_workers.iter().take(sent) {
+                for result in worker.recv().map_err(|_| anyhow!("a {what} worker stopped"))? {
+                    let mut line = result?;
+                    line.push('\n');
+                    stdout.write_all(line.as_bytes()).context("writing to stdout")?;
+                }
+            }
+            read_bytes += next_bytes?;
+            let done = usize::try_from(read_bytes).unwrap_or(usize::MAX);
+            bar.progress(done, total.map_or(done, |t| usize::try_from(t).unwrap_or(usize::MAX)));
+        }
+        Ok(())
+    });
     bar.finish();
-    if input.jsonl {
-        return print_lines(&checked);
-    }
-    let doc = checked.into_iter().next().ok_or_else(|| anyhow!("no text"))?;
-    emit(context.format, &doc)
+    outcome?;
+    stdout.flush().context("writing to stdout")
 }
 
 fn check_text(
@@ -377,5 +539,40 @@ impl Render for EvalReport {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_keep_line_numbers_skip_blank_lines_and_refuse_nothing_silently() {
+        let archive = b"{\"a\": 1}\n\n   \n{\"b\": 22}\n{\"c\": 333}\n{\"d\": 4}";
+        let mut reader = std::io::Cursor::new(&archive[..]);
+        let (mut next_line, mut rounds) = (1, Vec::new());
+        loop {
+            let mut round = Vec::new();
+            let consumed = read_round(&mut reader, "a.jsonl", 12, &mut next_line, &mut round).unwrap();
+            if round.is_empty() {
+                assert_eq!(consumed, 0);
+                break;
+            }
+            rounds.push(round.iter().map(|(line, _)| *line).collect::<Vec<_>>());
+        }
+        // every byte read, every non-blank line once, numbered as an editor numbers them
+        assert_eq!(rounds, vec![vec![1, 4], vec![5, 6]]);
+    }
+
+    #[test]
+    fn a_round_is_shared_in_order_and_about_evenly() {
+        let round: Vec<RawLine> = (1..=10).map(|n| (n, vec![b'x'; n * 10])).collect();
+        let parts = split_round(round, 3);
+        let numbers: Vec<usize> = parts.iter().flatten().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
+        assert_eq!(parts.len(), 3);
+        let sizes: Vec<usize> = parts.iter().map(|p| p.iter().map(|(_, b)| b.len()).sum()).collect();
+        assert!(sizes.iter().all(|&size| (100..=270).contains(&size)), "{sizes:?}");
+        assert_eq!(split_round(vec![(1, b"x".to_vec())], 4).len(), 1);
     }
 }

@@ -116,3 +116,64 @@ const TEAM_FLOORS: &[(&str, f64)] = &[
     ("side", 0.98),
     ("verdict", 0.96),
 ];
+
+/// An archive of every labelled article (shared and team sets): the batch gives one line per
+/// document in input order, the same whatever the number of workers, and each line holds what
+/// extracting that document alone gives. Blank lines are skipped but counted, so a bad line is
+/// named by the number an editor shows; the documents before it are printed.
+#[test]
+fn archives_are_streamed_in_order_on_any_number_of_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts = Vec::new();
+    for articles in [shared_set().1, team_set().1] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(articles).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+    }
+    assert!(texts.len() >= 24);
+    let mut archive = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        let date = if i % 2 == 0 { "2025-06-13" } else { "2024-10-01" };
+        archive.push_str(&serde_json::json!({"id": i, "date": date, "text": text}).to_string());
+        archive.push_str(if i == 3 { "\n\n   \n" } else { "\n" });
+    }
+    let path = write_file(dir.path(), "archive.jsonl", archive.as_bytes());
+    let path = path.to_str().unwrap();
+    let by_jobs: Vec<String> = ["1", "2", "3"]
+        .iter()
+        .map(|jobs| on_shared(&["claims", "extract", "--jsonl", "--jobs", jobs, path]).ok())
+        .collect();
+    assert_eq!(by_jobs[0], by_jobs[1]);
+    assert_eq!(by_jobs[0], by_jobs[2]);
+    let lines: Vec<serde_json::Value> = by_jobs[0].lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), texts.len());
+    let mut claims = 0;
+    for (i, (line, text)) in lines.iter().zip(&texts).enumerate() {
+        assert_eq!(line["id"], i);
+        let alone = write_file(dir.path(), "alone.txt", text.as_bytes());
+        let date = line["date"].as_str().unwrap();
+        let single = json_on_shared(&["claims", "extract", "--date", date, alone.to_str().unwrap()]);
+        assert_eq!(line["claims"], single["claims"], "document {i}");
+        claims += line["claims"].as_array().unwrap().len();
+    }
+    assert!(claims >= 400, "{claims} claims in the labelled articles");
+
+    // a bad line after blank ones: named by its line number, the documents before it printed
+    let mut broken: Vec<&str> = archive.lines().take(6).collect();
+    broken.push("{\"id\": 99, \"date\": \"2024-13-01\", \"text\": \"5 tanks\"}");
+    let broken_path = write_file(dir.path(), "broken.jsonl", broken.join("\n").as_bytes());
+    let outcome = on_shared(&["claims", "extract", "--jsonl", "--jobs", "2", broken_path.to_str().unwrap()]);
+    assert_eq!(outcome.stdout.lines().count(), 4, "the four documents before the bad line");
+    let message = outcome.fails();
+    assert!(message.contains("broken.jsonl, line 7: date"), "{message}");
+
+    // --jobs belongs to archives, and takes a positive count (usage errors: exit 2)
+    for (args, expected) in [
+        (vec!["claims", "extract", "--jobs", "2", path], "--jsonl"),
+        (vec!["claims", "extract", "--jsonl", "--jobs", "0", path], "--jobs"),
+    ] {
+        let outcome = on_shared(&args);
+        assert_eq!(outcome.status, 2, "{args:?}");
+        assert!(outcome.stderr.contains(expected), "{args:?}: {}", outcome.stderr);
+    }
+}
