@@ -8,7 +8,10 @@
 # 2. Times attrition-claims and quantulum3 (a Python quantity extractor, installed into a
 #    throwaway virtual environment from PyPI) on the same 50 KB sample of that corpus, and prints
 #    both speeds and their ratio. quantulum3 finds every quantity, not loss claims: the point is
-#    the order of magnitude. If it cannot be installed, the script says so and stops there.
+#    the order of magnitude. If it cannot be installed, the script says so and goes on.
+# 3. Times the command line on an archive: the same corpus as a JSON Lines file of one document
+#    per article (at least SIZE_MB), through `attrition claims extract --jsonl` with one worker
+#    and with one per core, JSON in and out included; prints MB/s and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-50}"
@@ -16,8 +19,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --locked --quiet -p attrition-claims --example throughput
+cargo build --release --locked --quiet --bin attrition
 bin="$PWD/target/release/examples/throughput"
-"$bin" "$size" --sample "$work/sample.txt"
+"$bin" "$size" --sample "$work/sample.txt" --archive "$work/archive.jsonl"
 ours=$("$bin" --time-file "$work/sample.txt")
 echo "$ours"
 ours_mbs=$(echo "$ours" | awk '{print $(NF-1)}')
@@ -43,3 +47,11 @@ else
     echo "quantulum3 could not be installed (see below); skipping the comparison"
     tail -5 "$work/pip.log" || true
 fi
+
+archive_bytes=$(stat -c %s "$work/archive.jsonl")
+for jobs in 1 "$(nproc)"; do
+    /usr/bin/time -f "%e %M" -o "$work/time" ./target/release/attrition --db "$work/unused.db" claims extract --jsonl --jobs "$jobs" "$work/archive.jsonl" >"$work/out.jsonl"
+    read -r secs kb <"$work/time"
+    awk -v b="$archive_bytes" -v s="$secs" -v kb="$kb" -v j="$jobs" -v out="$(stat -c %s "$work/out.jsonl")" -v docs="$(wc -l <"$work/out.jsonl")" \
+        'BEGIN { printf "attrition claims extract --jsonl --jobs %d: %.1f MB archive, %d documents, %.1f MB of JSON out, %.2f s, %.1f MB/s, peak memory %.0f MB\n", j, b / 1e6, docs, out / 1e6, s, b / 1e6 / s, kb / 1024 }'
+done

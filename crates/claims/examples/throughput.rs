@@ -2,11 +2,13 @@
 //! development articles (every digit varied, so no two copies are the same text), extracts the
 //! claims of the whole corpus on one thread, and prints MB/s.
 //!
-//!     cargo run --release -p attrition-claims --example throughput -- 50 [--sample PATH]
+//!     cargo run --release -p attrition-claims --example throughput -- 50 [--sample PATH] [--archive PATH]
 //!     cargo run --release -p attrition-claims --example throughput -- --time-file PATH
 //!
 //! With `--sample PATH` it also writes the first 50 KB of the corpus to PATH (for comparing with
-//! other tools on the same text); `--time-file PATH` times the extraction of that file alone,
+//! other tools on the same text), and with `--archive PATH` the whole corpus as JSON Lines, one
+//! `{"id", "date", "text"}` document per article (for timing `attrition claims extract --jsonl`);
+//! `--time-file PATH` times the extraction of that file alone,
 //! repeated for at least a second. `--digest` prints a hash of every claim found (as JSON), so
 //! that a change meant only to make extraction faster can show it finds exactly the same claims.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -22,6 +24,7 @@ fn main() {
     let size_mb: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(50);
     let sample = args.iter().position(|a| a == "--sample").and_then(|i| args.get(i + 1)).cloned();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/claims-dev/articles");
+    let archive = args.iter().position(|a| a == "--archive").and_then(|i| args.get(i + 1)).cloned();
     let mut articles: Vec<String> = std::fs::read_dir(&dir)
         .expect("the shared articles")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -61,6 +64,15 @@ fn main() {
         std::fs::write(&path, &corpus[..end]).unwrap();
     }
     let date = jiff::civil::date(2025, 6, 13);
+    if let Some(path) = archive {
+        let mut lines = String::with_capacity(corpus.len() + corpus.len() / 8);
+        for (id, doc) in corpus.split("\n\n\n").filter(|d| !d.trim().is_empty()).enumerate() {
+            let line = serde_json::json!({"id": id, "date": date.to_string(), "text": doc});
+            lines.push_str(&line.to_string());
+            lines.push('\n');
+        }
+        std::fs::write(&path, lines).unwrap();
+    }
     attrition_claims::extract::check_input(&corpus).expect("valid text");
     let mut best = f64::INFINITY;
     let mut claims = 0;
