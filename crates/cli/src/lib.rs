@@ -91,15 +91,16 @@ pub(crate) struct Figures {
 pub(crate) fn record_as_of(record: Record, as_of: Option<Date>) -> Result<Record> {
     match as_of {
         None => Ok(record),
-        Some(day) => {
-            let first = record.first_report;
-            record.as_of(day).ok_or_else(|| {
-                anyhow!(
-                    "--as-of {day}: no reports on or before {day}; the stored record starts with the report of {first}"
-                )
-            })
-        }
+        Some(day) => record_on(&record, day),
     }
+}
+
+/// The record as it was known on `day`, built from `record` without copying it first.
+pub(crate) fn record_on(record: &Record, day: Date) -> Result<Record> {
+    let first = record.first_report;
+    record.as_of(day).ok_or_else(|| {
+        anyhow!("--as-of {day}: no reports on or before {day}; the stored record starts with the report of {first}")
+    })
 }
 
 impl Context {

@@ -134,20 +134,16 @@ pub(crate) struct Ctx<'a> {
     pub yesterday: Date,
 }
 
-/// The date, if these numbers make one. Checked before asking jiff: text is full of numbers
-/// that are no dates, and a refused `Date::new` builds an error value (an allocation) each time.
+/// The date, if these numbers make one. Every part is checked before `Date::new` is asked:
+/// text is full of numbers that are no dates, and a refused `Date::new` builds an error value
+/// (an allocation) each time.
 pub(crate) fn ymd(year: i32, month: i32, day: i32) -> Option<Date> {
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if !(-9999..=9999).contains(&year) || !(1..=days_in_month).contains(&day) {
+    if !(-9999..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 {
         return None;
     }
-    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+    let first = Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
+    let day = i8::try_from(day).ok().filter(|&d| d <= first.days_in_month())?;
+    first.with().day(day).build().ok()
 }
 
 fn month_range(year: i32, month: i32) -> Option<(Date, Date)> {

@@ -108,16 +108,14 @@ fn extract_command(context: &Context, input: &ClaimsInput) -> Result<()> {
 }
 
 fn check_command(context: &Context, input: &ClaimsInput) -> Result<()> {
-    if !input.jsonl {
-        // the text's own errors come before the store's: they are what the user can fix here
-        let (date, text) = document(input, true)?;
-        let (store, now, _) = context.record(None)?;
-        let assessments = super::assessments::all_assessments(&store)?;
-        let as_of = crate::record_as_of(now.clone(), Some(date)).context("the text")?;
-        return emit(context.format, &check_text(&text, date, (&as_of, &now), &assessments, None));
-    }
+    // the text's own errors come before the store's: they are what the user can fix here
+    let single = if input.jsonl { None } else { Some(document(input, true)?) };
     let (store, now, _) = context.record(None)?;
     let assessments = super::assessments::all_assessments(&store)?;
+    if let Some((date, text)) = single {
+        let as_of = crate::record_on(&now, date).context("the text")?;
+        return emit(context.format, &check_text(&text, date, (&as_of, &now), &assessments, None));
+    }
     // the record as of the last date seen: archives come in date order, so a worker's
     // documents mostly share it
     batch(
@@ -129,7 +127,7 @@ fn check_command(context: &Context, input: &ClaimsInput) -> Result<()> {
             let as_of = match cached {
                 Some((date, record)) if *date == doc.date => record,
                 _ => {
-                    let record = crate::record_as_of(now.clone(), Some(doc.date))
+                    let record = crate::record_on(&now, doc.date)
                         .with_context(|| format!("{}, line {}: document {}", input.file, doc.line, doc.id))?;
                     &cached.insert((doc.date, record)).1
                 }
