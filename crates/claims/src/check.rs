@@ -30,9 +30,9 @@ use serde::Serialize;
 
 /// A claim with its verdict and the evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Checked {
+pub struct Checked<'t> {
     /// The claim.
-    pub claim: Claim,
+    pub claim: Claim<'t>,
     /// The verdict.
     pub verdict: VerdictKind,
     /// The figure computed from the data (a rank for rank claims, the outcome for projections).
@@ -68,7 +68,7 @@ pub struct CheckData<'a> {
 
 /// The interval a claim allows.
 #[must_use]
-pub fn accepted(claim: &Claim) -> Option<[Option<f64>; 2]> {
+pub fn accepted(claim: &Claim<'_>) -> Option<[Option<f64>; 2]> {
     let value = claim.low.or(claim.high)?;
     let half_unit = claim.unit.unwrap_or_else(|| significant_unit(value)) / 2.0;
     Some(match claim.qualifier {
@@ -110,7 +110,7 @@ fn significant_unit(value: f64) -> f64 {
 }
 
 /// Whether `truth` lies in the accepted interval, with the strictness of the qualifier.
-fn holds(claim: &Claim, truth: f64) -> bool {
+fn holds(claim: &Claim<'_>, truth: f64) -> bool {
     let Some([low, high]) = accepted(claim) else { return false };
     let tiny = 1e-9;
     match claim.qualifier {
@@ -129,7 +129,7 @@ fn category_of(metric: Metric) -> Option<Category> {
     }
 }
 
-fn not_checkable(claim: &Claim, data_version: &str, why: String) -> Checked {
+fn not_checkable<'t>(claim: &Claim<'t>, data_version: &str, why: String) -> Checked<'t> {
     Checked {
         claim: claim.clone(),
         verdict: VerdictKind::NotCheckable,
@@ -146,14 +146,14 @@ fn not_checkable(claim: &Claim, data_version: &str, why: String) -> Checked {
 
 /// Checks one claim, and matches it to the registry.
 #[must_use]
-pub fn check(claim: &Claim, data: &CheckData<'_>) -> Checked {
+pub fn check<'t>(claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<'t> {
     let mut checked = check_against_series(claim, data);
     checked.registry = registry_match(claim, data);
     checked
 }
 
 /// The registry entry an attributed claim reproduces.
-fn registry_match(claim: &Claim, data: &CheckData<'_>) -> Option<String> {
+fn registry_match(claim: &Claim<'_>, data: &CheckData<'_>) -> Option<String> {
     let attribution = claim.attribution.as_deref()?.to_lowercase();
     let words: Vec<&str> =
         attribution.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3 || *w == "uk").collect();
@@ -178,7 +178,7 @@ fn registry_match(claim: &Claim, data: &CheckData<'_>) -> Option<String> {
 }
 
 /// Checks one claim against the series.
-fn check_against_series(claim: &Claim, data: &CheckData<'_>) -> Checked {
+fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<'t> {
     let version = data.as_of.data_version().to_string();
     if matches!(claim.side, Some(Side::Ukraine | Side::Ussr)) {
         return not_checkable(
@@ -233,7 +233,7 @@ fn tables(record: &Record, category: Category) -> Result<[(Convention, DayTable)
     Ok([(Convention::LossDay, table(Convention::LossDay)?), (Convention::ReportDay, table(Convention::ReportDay)?)])
 }
 
-fn check_value(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result<Checked, String> {
+fn check_value<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<'_>) -> Result<Checked<'t>, String> {
     let conventions: Vec<Convention> = match claim.convention {
         Some(c) => vec![c],
         None => vec![Convention::LossDay, Convention::ReportDay],
@@ -251,7 +251,7 @@ fn check_value(claim: &Claim, category: Category, data: &CheckData<'_>) -> Resul
 }
 
 /// The claim's figure from one table: `(value, how)`.
-fn figure(claim: &Claim, table: &DayTable, date: Date) -> Result<Option<(f64, String)>, String> {
+fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<(f64, String)>, String> {
     let net = claim.net_of_corrections;
     let convention = table.convention();
     let (start, end) = match claim.period {
@@ -320,7 +320,7 @@ fn whole_months(start: Date, end: Date) -> Option<f64> {
     Some(f64::from(months))
 }
 
-fn verdict_from(claim: &Claim, data: &CheckData<'_>, computed: Vec<Computed>) -> Result<Checked, String> {
+fn verdict_from<'t>(claim: &Claim<'t>, data: &CheckData<'_>, computed: Vec<Computed>) -> Result<Checked<'t>, String> {
     let Some(first) = computed.first() else { return Err("no figure could be computed".to_owned()) };
     let matches: Vec<Convention> = computed.iter().filter(|c| holds(claim, c.value)).map(|c| c.convention).collect();
     let chosen = computed.iter().find(|c| matches.first() == Some(&c.convention)).unwrap_or(first);
@@ -342,7 +342,7 @@ fn month_label(day: Date) -> String {
     format!("{:04}-{:02}", day.year(), day.month())
 }
 
-fn check_rank(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result<Checked, String> {
+fn check_rank<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<'_>) -> Result<Checked<'t>, String> {
     let spec = claim.rank.as_ref().ok_or("a rank claim without its terms")?;
     let Some([start, _]) = claim.period else { return Err("a rank claim without its month".to_owned()) };
     let claimed = claim.low.or(claim.high).ok_or("a rank claim without its rank")?;
@@ -409,7 +409,7 @@ fn check_rank(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result
     })
 }
 
-fn check_projection(claim: &Claim, category: Category, data: &CheckData<'_>) -> Result<Checked, String> {
+fn check_projection<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<'_>) -> Result<Checked<'t>, String> {
     let Some([_, target]) = claim.period else { return Err("a projection without its target date".to_owned()) };
     let threshold = claim.low.or(claim.high).ok_or("a projection without its figure")?;
     // What the forecast said on the text's date (cumulative thresholds only).

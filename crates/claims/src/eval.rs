@@ -96,7 +96,7 @@ pub fn read_jsonl<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Res
 ///
 /// # Errors
 /// A message naming the field that does not read.
-pub fn gold_claim(gold: &GoldClaim) -> Result<Claim, String> {
+pub fn gold_claim(gold: &GoldClaim) -> Result<Claim<'static>, String> {
     let hedge: Hedge = gold.qualifier.parse()?;
     let kind = match gold.kind.as_str() {
         "value" => ClaimKind::Value,
@@ -110,7 +110,7 @@ pub fn gold_claim(gold: &GoldClaim) -> Result<Claim, String> {
     };
     Ok(Claim {
         span: gold.span,
-        quote: gold.quote.clone(),
+        quote: gold.quote.clone().into(),
         side: gold.side.as_deref().map(str::parse::<Side>).transpose()?,
         metric: gold.metric.as_deref().map(str::parse::<Metric>).transpose().map_err(|e| e.to_string())?,
         low: gold.low,
@@ -180,7 +180,7 @@ pub struct Found {
     /// The article id.
     pub doc: String,
     /// Claims found, with a verdict each.
-    pub claims: Vec<(Claim, Option<String>)>,
+    pub claims: Vec<(Claim<'static>, Option<String>)>,
 }
 
 /// Scores `found` against `gold` (and `distractors`).

@@ -116,7 +116,7 @@ pub fn check_input(text: &str) -> Result<(), ExtractError> {
 
 /// The claims in `text`, written on `date`, in text order.
 #[must_use]
-pub fn extract(text: &str, date: Date) -> Vec<Claim> {
+pub fn extract(text: &str, date: Date) -> Vec<Claim<'_>> {
     let mut state = State::new(text, date);
     state.run();
     state.settle_sources();
@@ -278,7 +278,7 @@ pub(crate) struct State<'t> {
     asked: bool,
     /// The block being read answers a question.
     answer: bool,
-    pub out: Vec<Claim>,
+    pub out: Vec<Claim<'t>>,
     toks: Vec<Tok>,
     sents: Vec<Sentence>,
     data: SentData,
@@ -1508,7 +1508,7 @@ impl<'t> State<'t> {
         draft.cumulative = false;
     }
 
-    fn to_claim(&self, toks: &[Tok], d: &SentData, draft: &Draft, net: bool) -> Claim {
+    fn to_claim(&self, toks: &[Tok], d: &SentData, draft: &Draft, net: bool) -> Claim<'t> {
         let m = &d.mentions[draft.mention];
         let start = toks[draft.first_tok].start;
         let mut end_tok = draft.last_tok;
@@ -1529,7 +1529,7 @@ impl<'t> State<'t> {
         };
         Claim {
             span: [start, end],
-            quote: self.text[start..end].to_owned(),
+            quote: std::borrow::Cow::Borrowed(&self.text[start..end]),
             side: Some(draft.side),
             metric: Some(draft.metric),
             low,

@@ -79,7 +79,7 @@ fn attributed_claims_are_matched_to_the_registry() {
     let registry = attrition_sources::curated(date(2026, 11, 22)).unwrap();
     let claim = Claim {
         span: [0, 10],
-        quote: "more than 1.1 million".to_owned(),
+        quote: "more than 1.1 million".into(),
         side: Some(Side::Russia),
         metric: Some(Metric::Casualties),
         low: Some(1_100_000.0),

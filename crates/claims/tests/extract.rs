@@ -471,11 +471,11 @@ fn empty_binary_and_enormous_inputs_are_refused() {
 
 const D: Date = date(2024, 6, 3);
 
-fn one(text: &str) -> Claim {
+fn one(text: &str) -> Claim<'_> {
     one_on(text, D)
 }
 
-fn one_on(text: &str, day: Date) -> Claim {
+fn one_on(text: &str, day: Date) -> Claim<'_> {
     let claims = extract(text, day);
     assert_eq!(claims.len(), 1, "{text:?}: {claims:#?}");
     claims.into_iter().next().unwrap()
@@ -929,7 +929,7 @@ fn metric_id(c: &Claim) -> String {
     c.metric.map(Metric::id).unwrap_or_default()
 }
 
-fn rank_of(claims: &[Claim]) -> &Claim {
+fn rank_of<'c, 't>(claims: &'c [Claim<'t>]) -> &'c Claim<'t> {
     claims.iter().find(|c| c.kind == ClaimKind::Rank).expect("a rank claim")
 }
 

@@ -54,13 +54,15 @@ pub struct RankSpec {
     pub among: Option<[String; 2]>,
 }
 
-/// One claim, as `attrition claims extract --json` prints it.
+/// One claim, as `attrition claims extract --json` prints it. Its quote borrows the text it was
+/// found in (a claim every 80 bytes in dense reporting: one allocation each was 4% of
+/// extraction); [`Claim::into_owned`] detaches it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Claim {
+pub struct Claim<'t> {
     /// UTF-8 byte offsets `[start, end)` of `quote` in the text.
     pub span: [usize; 2],
     /// The exact text.
-    pub quote: String,
+    pub quote: Cow<'t, str>,
     /// Whose losses; `None` when the text does not say.
     pub side: Option<Side>,
     /// What is counted; `None` when the text does not say.
@@ -92,6 +94,14 @@ pub struct Claim {
     /// The digits written, for the rounding tolerance: the value's last significant digit's unit
     /// (38,130 → 10; 1.22 million → 10,000). `None` for spelled-out or vague amounts.
     pub unit: Option<f64>,
+}
+
+impl Claim<'_> {
+    /// The same claim with a quote of its own, free of the text it was found in.
+    #[must_use]
+    pub fn into_owned(self) -> Claim<'static> {
+        Claim { quote: Cow::Owned(self.quote.into_owned()), ..self }
+    }
 }
 
 /// What the data say about a claim.

@@ -424,13 +424,13 @@ pub(crate) fn pace_marker(toks: &[Tok], s: Sentence) -> Option<usize> {
 }
 
 /// The rank claims of a sentence.
-pub(crate) fn claims(
-    st: &State<'_>,
+pub(crate) fn claims<'t>(
+    st: &State<'t>,
     toks: &[Tok],
     s: Sentence,
     d: &SentData,
     drafts: &[Draft],
-    out: &mut Vec<super::Claim>,
+    out: &mut Vec<super::Claim<'t>>,
 ) {
     for f in &d.ranks {
         let Some(month) = subject_month(st, toks, s, d, drafts, f) else {
@@ -510,7 +510,7 @@ pub(crate) fn claims(
         let value = f64::from(f.value);
         out.push(Claim {
             span: [start, end],
-            quote: st.text[start..end].to_owned(),
+            quote: std::borrow::Cow::Borrowed(&st.text[start..end]),
             side: Some(side),
             metric: Some(metric),
             low: Some(value),

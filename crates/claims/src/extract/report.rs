@@ -38,7 +38,7 @@ pub(crate) fn header_date(toks: &[Tok], s: Sentence) -> Option<Date> {
 }
 
 /// Reads a report line; pushes its claims and returns true when the sentence is one.
-pub(crate) fn line(st: &State<'_>, toks: &[Tok], s: Sentence, d: &SentData, out: &mut Vec<Claim>) -> bool {
+pub(crate) fn line<'t>(st: &State<'t>, toks: &[Tok], s: Sentence, d: &SentData, out: &mut Vec<Claim<'t>>) -> bool {
     // label, then a dash
     let Some(dash) = (s.start..s.end).find(|&k| toks[k].is_p(P::Dash) || toks[k].is_p(P::Colon)) else {
         return false;
@@ -76,7 +76,7 @@ pub(crate) fn line(st: &State<'_>, toks: &[Tok], s: Sentence, d: &SentData, out:
     };
     let base = |start: usize, end: usize| Claim {
         span: [start, end],
-        quote: st.text[start..end].to_owned(),
+        quote: std::borrow::Cow::Borrowed(&st.text[start..end]),
         side: Some(Side::Russia),
         metric: Some(metric),
         low,

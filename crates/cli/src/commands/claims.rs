@@ -57,18 +57,18 @@ struct ArchiveLine {
 }
 
 #[derive(Serialize)]
-struct ExtractedDoc {
+struct ExtractedDoc<'t> {
     id: Option<serde_json::Value>,
     date: Date,
-    claims: Vec<Claim>,
+    claims: Vec<Claim<'t>>,
 }
 
 #[derive(Serialize)]
-struct CheckedDoc {
+struct CheckedDoc<'t> {
     id: Option<serde_json::Value>,
     date: Date,
     data_version: String,
-    claims: Vec<Checked>,
+    claims: Vec<Checked<'t>>,
 }
 
 /// The one text of the input, with its date (`--date`, or today unless `date_required`).
@@ -310,13 +310,13 @@ where
     stdout.flush().context("writing to stdout")
 }
 
-fn check_text(
-    text: &str,
+fn check_text<'t>(
+    text: &'t str,
     date: Date,
     (as_of, now): (&Record, &Record),
     assessments: &[attrition_model::Assessment],
     id: Option<serde_json::Value>,
-) -> CheckedDoc {
+) -> CheckedDoc<'t> {
     let data = CheckData { as_of, now, date, assessments };
     CheckedDoc {
         id,
@@ -356,7 +356,7 @@ fn period(claim: &Claim) -> String {
     }
 }
 
-impl Render for ExtractedDoc {
+impl Render for ExtractedDoc<'_> {
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
         let rows = self
             .claims
@@ -365,7 +365,7 @@ impl Render for ExtractedDoc {
                 vec![
                     c.span[0].to_string(),
                     c.span[1].to_string(),
-                    c.quote.clone(),
+                    c.quote.to_string(),
                     c.side.map(|s| s.id().to_owned()).unwrap_or_default(),
                     c.metric.map(|m| m.id()).unwrap_or_default(),
                     c.low.map(|x| x.to_string()).unwrap_or_default(),
@@ -384,7 +384,7 @@ impl Render for ExtractedDoc {
         for (i, c) in self.claims.iter().enumerate() {
             table.row(vec![
                 (i + 1).to_string(),
-                c.quote.clone(),
+                c.quote.to_string(),
                 c.side.map_or("—", |s| s.id()).to_owned(),
                 c.metric.map_or_else(|| "—".to_owned(), |m| m.id()),
                 value(c),
@@ -396,14 +396,14 @@ impl Render for ExtractedDoc {
     }
 }
 
-impl Render for CheckedDoc {
+impl Render for CheckedDoc<'_> {
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
         let rows = self
             .claims
             .iter()
             .map(|c| {
                 vec![
-                    c.claim.quote.clone(),
+                    c.claim.quote.to_string(),
                     c.claim.metric.map(|m| m.id()).unwrap_or_default(),
                     value(&c.claim),
                     period(&c.claim),
@@ -482,7 +482,11 @@ fn eval_command(context: &Context, gold_path: &Path, articles: &Path, distractor
         let checked = check_text(&text, *date, (&as_of, &now), &assessments, None);
         found.push(Found {
             doc: doc.clone(),
-            claims: checked.claims.into_iter().map(|c| (c.claim, Some(c.verdict.id().to_owned()))).collect(),
+            claims: checked
+                .claims
+                .into_iter()
+                .map(|c| (c.claim.into_owned(), Some(c.verdict.id().to_owned())))
+                .collect(),
         });
         bar.progress(index + 1, docs.len());
     }
