@@ -1702,7 +1702,7 @@ impl Features {
     }
 
     fn of(toks: &[Tok], s: Sentence) -> Features {
-        let mut f = toks[s.start..s.end].iter().fold(0, |acc, t| acc | t.flags);
+        let mut f = s.flags;
         if f & flag::CONVENTION != 0 {
             for k in s.start..s.end {
                 let next = |j: usize, w: W| toks.get(k + j).is_some_and(|t| t.is(w)) && k + j < s.end;

@@ -1309,6 +1309,8 @@ pub(crate) mod flag {
     pub const ALSO: u32 = 1 << 22;
     /// `;`.
     pub const SEMI: u32 = 1 << 23;
+    /// `.`, `!`, `?`: where a sentence can end.
+    pub const STOP: u32 = 1 << 24;
 }
 
 /// The flags of a lexicon entry.
@@ -1681,21 +1683,27 @@ impl Table {
         }
     }
 
+    /// The entry for a packed word of at most eight letters.
+    #[inline]
+    pub(crate) fn get_short(&self, key: u64) -> (Lex, u32) {
+        let mut i = short_slot(key);
+        loop {
+            let k = self.short_keys[i];
+            if k == key {
+                return self.short_entries[i];
+            }
+            if k == 0 {
+                return (Lex::Other, 0);
+            }
+            i = (i + 1) & (SHORT_SLOTS - 1);
+        }
+    }
+
     /// The entry for a packed word.
     #[inline]
     pub(crate) fn get(&self, key: u128) -> (Lex, u32) {
         if let Ok(short) = u64::try_from(key) {
-            let mut i = short_slot(short);
-            loop {
-                let k = self.short_keys[i];
-                if k == short {
-                    return self.short_entries[i];
-                }
-                if k == 0 {
-                    return (Lex::Other, 0);
-                }
-                i = (i + 1) & (SHORT_SLOTS - 1);
-            }
+            return self.get_short(short);
         }
         let mut i = slot(key, LONG_SLOTS - 1);
         loop {

@@ -531,9 +531,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 } else {
                     Caps::Capital
                 };
-                let (mut lex, mut flags) = if table.may_have(word)
-                    && let Some(key) = word_key(bytes, i, word.len())
-                {
+                let (mut lex, mut flags) = if !table.may_have(word) {
+                    (Lex::Other, 0)
+                } else if word.len() <= 8 {
+                    table.get_short(chunk_key(bytes, i, word.len()))
+                } else if let Some(key) = word_key(bytes, i, word.len()) {
                     table.get(key)
                 } else {
                     (Lex::Other, 0)
@@ -766,30 +768,33 @@ fn letters_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
     j
 }
 
-/// The lexicon key of the ASCII letters `bytes[i..i + len]` (see `lexicon::pack`), read eight
-/// bytes at a time where the text allows.
+/// The lexicon key of at most eight ASCII letters at `at` (see `lexicon::pack`), read as one
+/// eight-byte word where the text allows.
+#[inline]
+fn chunk_key(bytes: &[u8], at: usize, n: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    match bytes.get(at..at + 8) {
+        Some(eight) => {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(eight);
+            let v = u64::from_be_bytes(buf) >> ((8 - n) * 8);
+            v | (LOWER >> ((8 - n) * 8))
+        }
+        None => bytes[at..at + n].iter().fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20)),
+    }
+}
+
+/// The lexicon key of the ASCII letters `bytes[i..i + len]` (see `lexicon::pack`).
 #[inline]
 fn word_key(bytes: &[u8], i: usize, len: usize) -> Option<u128> {
-    const LOWER: u64 = 0x2020_2020_2020_2020;
     if len > 16 {
         return None;
     }
-    let chunk = |at: usize, n: usize| -> u64 {
-        match bytes.get(at..at + 8) {
-            Some(eight) => {
-                let mut buf = [0u8; 8];
-                buf.copy_from_slice(eight);
-                let v = u64::from_be_bytes(buf) >> ((8 - n) * 8);
-                v | (LOWER >> ((8 - n) * 8))
-            }
-            None => bytes[at..at + n].iter().fold(0u64, |k, &c| (k << 8) | u64::from(c | 0x20)),
-        }
-    };
     if len <= 8 {
-        Some(u128::from(chunk(i, len)))
+        Some(u128::from(chunk_key(bytes, i, len)))
     } else {
-        let hi = u128::from(chunk(i, 8));
-        let lo = u128::from(chunk(i + 8, len - 8));
+        let hi = u128::from(chunk_key(bytes, i, 8));
+        let lo = u128::from(chunk_key(bytes, i + 8, len - 8));
         Some((hi << ((len - 8) * 8)) | lo)
     }
 }
@@ -834,7 +839,8 @@ fn num_flags(kind: &Kind) -> u32 {
 
 fn punct_flags(p: P) -> u32 {
     match p {
-        P::Question => flag::QUESTION,
+        P::Question => flag::QUESTION | flag::STOP,
+        P::Period | P::Bang => flag::STOP,
         P::Dash => flag::DASH,
         P::Colon => flag::COLON,
         P::Semicolon => flag::SEMI,
@@ -871,6 +877,8 @@ pub(crate) struct Sentence {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
+    /// The flags of its tokens, or-ed together (found in the same pass as its end).
+    pub flags: u32,
 }
 
 const ABBREVIATIONS: &[&[u8]] = &[
@@ -883,56 +891,56 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], out: &mut Vec<Sentence>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (k, tok) in toks.iter().enumerate() {
-        let ends = match tok.punct {
-            None => false,
-            Some(P::Bang | P::Question) => true,
-            Some(P::Period) => {
-                let prev_abbrev = k > 0
-                    && toks[k - 1].end == tok.start
-                    && toks[k - 1].is_word()
-                    && ({
-                        let word = &bytes[toks[k - 1].start..toks[k - 1].end];
-                        word.len() == 1
-                            || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
-                    });
-                // closing quotes glued to the full stop belong to this sentence ("… a day." Since)
-                let mut after = k + 1;
-                while toks.get(after).is_some_and(|t| t.is_p(P::Quote) && t.start == toks[after - 1].end) {
-                    after += 1;
+    let mut flags = 0;
+    let mut k = 0;
+    while k < toks.len() {
+        let tok = &toks[k];
+        flags |= tok.flags;
+        k += 1;
+        if tok.flags & flag::STOP == 0 {
+            continue;
+        }
+        let ends = tok.punct != Some(P::Period) || {
+            let at = k - 1;
+            let prev_abbrev = at > 0
+                && toks[at - 1].end == tok.start
+                && toks[at - 1].is_word()
+                && ({
+                    let word = &bytes[toks[at - 1].start..toks[at - 1].end];
+                    word.len() == 1 || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+                });
+            // closing quotes glued to the full stop belong to this sentence ("… a day." Since)
+            let mut after = k;
+            while toks.get(after).is_some_and(|t| t.is_p(P::Quote) && t.start == toks[after - 1].end) {
+                after += 1;
+            }
+            let next_starts = match toks.get(after) {
+                None => true,
+                Some(next) => {
+                    next.start > toks[after - 1].end
+                        && (next.capitalised()
+                            || matches!(
+                                next.kind,
+                                Kind::Num(_) | Kind::Time | Kind::Punct(P::Quote | P::Open | P::Dash)
+                            ))
                 }
-                let next_starts = match toks.get(after) {
-                    None => true,
-                    Some(next) => {
-                        next.start > toks[after - 1].end
-                            && (next.capitalised()
-                                || matches!(
-                                    next.kind,
-                                    Kind::Num(_) | Kind::Time | Kind::Punct(P::Quote | P::Open | P::Dash)
-                                ))
-                    }
-                };
-                !prev_abbrev && next_starts
-            }
-            _ => false,
+            };
+            !prev_abbrev && next_starts
         };
-        // a closing quote right after the terminal mark belongs to the sentence
         if ends {
-            let mut stop = k + 1;
-            while toks.get(stop).is_some_and(|t| t.is_p(P::Quote) && t.start == toks[stop - 1].end) {
-                stop += 1;
+            // a closing quote right after the terminal mark belongs to the sentence
+            while toks.get(k).is_some_and(|t| t.is_p(P::Quote) && t.start == toks[k - 1].end) {
+                flags |= toks[k].flags;
+                k += 1;
             }
-            if stop > start {
-                out.push(Sentence { start, end: stop });
-            }
-            start = stop;
+            out.push(Sentence { start, end: k, flags });
+            start = k;
+            flags = 0;
         }
     }
     if start < toks.len() {
-        out.push(Sentence { start, end: toks.len() });
+        out.push(Sentence { start, end: toks.len(), flags });
     }
-    // drop empty sentences produced by runs of quotes
-    out.retain(|s| s.end > s.start);
 }
 
 #[cfg(test)]
