@@ -579,141 +579,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             continue;
         }
         if b.is_ascii_digit() {
-            let (mut kind, mut stop) = scan_number(bytes, i);
-            if let Kind::Num(ref mut lit) = kind {
-                // a model designation: letters, a hyphen, the digits ("T-90", "Su-34")
-                if i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_alphabetic() {
-                    lit.model = true;
-                }
-                if i >= 1 && matches!(bytes[i - 1], b'$') || (i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA3) {
-                    lit.money = true;
-                }
-                if lit.suffix == Suffix::None
-                    && !lit.grouped
-                    && lit.value <= 12.0
-                    && let Some(clock_end) = clock_suffix(bytes, stop)
-                {
-                    kind = Kind::Time;
-                    stop = clock_end;
-                }
-            }
-            // digits glued to letters that are not a suffix ("1990s", "3D"): one opaque word
-            if is_word_byte(bytes, stop) && !matches!(kind, Kind::Time) {
-                let mut j = stop;
-                while is_word_byte(bytes, j) {
-                    j += char_len(bytes[j]);
-                }
-                // "15km": keep the number, let the letters be a word of their own
-                let letters = &bytes[stop..j.min(end)];
-                if letters.iter().all(u8::is_ascii_alphabetic) && matches!(kind, Kind::Num(_)) {
-                    out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), lemma: NO_LEMMA, punct: None });
-                    let (lex, flags) = lookup_flags(letters);
-                    out.push(Tok {
-                        start: stop,
-                        end: j,
-                        kind: Kind::Word { lex, caps: Caps::Lower, poss: false },
-                        flags,
-                        lemma: lemma_of(lex),
-                        punct: None,
-                    });
-                } else {
-                    out.push(Tok {
-                        start: i,
-                        end: j,
-                        kind: Kind::Word { lex: Lex::Other, caps: Caps::Lower, poss: false },
-                        flags: 0,
-                        lemma: NO_LEMMA,
-                        punct: None,
-                    });
-                }
-                i = j;
-                continue;
-            }
-            out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), lemma: NO_LEMMA, punct: None });
-            i = stop;
+            i = number(bytes, i, end, out);
             continue;
         }
         if is_word_byte(bytes, i) {
-            // one pass: the extent of the word, the lexicon key of its letters (before any
-            // possessive), its case
-            let mut j = i;
-            let mut key: u128 = 0;
-            let mut letters = 0usize;
-            let mut plain = true; // only ASCII letters so far
-            let mut upper = 0usize;
-            let mut stem_end = 0usize; // where a possessive 's starts
-            let mut stem_key: u128 = 0;
-            loop {
-                while j < end {
-                    let c = bytes[j];
-                    if c.is_ascii_alphabetic() {
-                        key = (key << 8) | u128::from(c | 0x20);
-                        letters += 1;
-                        upper += usize::from(c.is_ascii_uppercase());
-                        j += 1;
-                    } else if c.is_ascii_digit() {
-                        plain = false;
-                        j += 1;
-                    } else if c >= 0x80 && is_word_byte(bytes, j) {
-                        plain = false;
-                        j += char_len(c);
-                    } else {
-                        break;
-                    }
-                }
-                // inner apostrophe followed by letters ("that's", "Kyiv's", "PUTIN'S")
-                let ap = apostrophe_len(bytes, j);
-                if ap > 0 && j + ap < end && bytes[j + ap].is_ascii_alphabetic() {
-                    if stem_end == 0 && plain {
-                        stem_end = j;
-                        stem_key = key;
-                    } else {
-                        stem_end = usize::MAX;
-                    }
-                    j += ap;
-                    plain = false;
-                    continue;
-                }
-                break;
-            }
-            let j = j.min(end);
-            // possessive 's / ’s: the stem is looked up
-            let after_ap = if stem_end != 0 && stem_end != usize::MAX { j - stem_end } else { 0 };
-            let poss = after_ap > 0 && matches!(bytes[j - 1], b's' | b'S') && (after_ap == 2 || after_ap == 4);
-            let (stem_len, stem_key, ok) = if poss { (stem_end - i, stem_key, true) } else { (j - i, key, plain) };
-            let stem = &bytes[i..i + stem_len];
-            let caps = match stem.first() {
-                Some(b) if b.is_ascii_uppercase() => {
-                    if stem_len > 1 && upper >= stem_len.min(letters) && !stem.iter().any(u8::is_ascii_lowercase) {
-                        Caps::Upper
-                    } else {
-                        Caps::Capital
-                    }
-                }
-                _ => Caps::Lower,
-            };
-            let (found, mut flags) =
-                if ok && stem_len <= 16 && table.may_have(stem) { table.get(stem_key) } else { (Lex::Other, 0) };
-            let lex = if matches!(found, Lex::Month(_) | Lex::W(W::Us)) { fix_case(found, caps, stem) } else { found };
-            if lex != found {
-                flags = flags_of(lex);
-            }
-            // "Q3", "H1": a quarter, a half-year
-            if stem_len == 2
-                && (matches!(stem[0], b'Q' | b'q') && matches!(stem[1], b'1'..=b'4')
-                    || stem[0] == b'H' && matches!(stem[1], b'1' | b'2'))
-            {
-                flags |= flag::TIME | flag::TIME_START;
-            }
-            out.push(Tok {
-                start: i,
-                end: j,
-                kind: Kind::Word { lex, caps, poss },
-                flags,
-                lemma: lemma_of(lex),
-                punct: None,
-            });
-            i = j;
+            i = word(bytes, i, end, table, out);
             continue;
         }
         if let Some((p, len)) = wide_punct(bytes, i) {
@@ -741,6 +611,143 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         });
         i += len;
     }
+}
+
+/// A number in digits at `i` (with what is glued to it), pushed to `out`; returns where it ends.
+/// Kept out of line: the loop of `tokenize` stays small for the words and punctuation that make
+/// up nine tokens in ten.
+#[inline(never)]
+fn number(bytes: &[u8], i: usize, end: usize, out: &mut Vec<Tok>) -> usize {
+    let (mut kind, mut stop) = scan_number(bytes, i);
+    if let Kind::Num(ref mut lit) = kind {
+        // a model designation: letters, a hyphen, the digits ("T-90", "Su-34")
+        if i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_alphabetic() {
+            lit.model = true;
+        }
+        if i >= 1 && matches!(bytes[i - 1], b'$') || (i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA3) {
+            lit.money = true;
+        }
+        if lit.suffix == Suffix::None
+            && !lit.grouped
+            && lit.value <= 12.0
+            && let Some(clock_end) = clock_suffix(bytes, stop)
+        {
+            kind = Kind::Time;
+            stop = clock_end;
+        }
+    }
+    // digits glued to letters that are not a suffix ("1990s", "3D"): one opaque word
+    if is_word_byte(bytes, stop) && !matches!(kind, Kind::Time) {
+        let mut j = stop;
+        while is_word_byte(bytes, j) {
+            j += char_len(bytes[j]);
+        }
+        // "15km": keep the number, let the letters be a word of their own
+        let letters = &bytes[stop..j.min(end)];
+        if letters.iter().all(u8::is_ascii_alphabetic) && matches!(kind, Kind::Num(_)) {
+            out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), lemma: NO_LEMMA, punct: None });
+            let (lex, flags) = lookup_flags(letters);
+            out.push(Tok {
+                start: stop,
+                end: j,
+                kind: Kind::Word { lex, caps: Caps::Lower, poss: false },
+                flags,
+                lemma: lemma_of(lex),
+                punct: None,
+            });
+        } else {
+            out.push(Tok {
+                start: i,
+                end: j,
+                kind: Kind::Word { lex: Lex::Other, caps: Caps::Lower, poss: false },
+                flags: 0,
+                lemma: NO_LEMMA,
+                punct: None,
+            });
+        }
+        return j;
+    }
+    out.push(Tok { start: i, end: stop, kind, flags: num_flags(&kind), lemma: NO_LEMMA, punct: None });
+    stop
+}
+
+/// A word that is not plain ASCII letters (digits, non-ASCII letters, an apostrophe) at `i`,
+/// pushed to `out`; returns where it ends.
+#[inline(never)]
+fn word(bytes: &[u8], i: usize, end: usize, table: &super::lexicon::Table, out: &mut Vec<Tok>) -> usize {
+    // one pass: the extent of the word, the lexicon key of its letters (before any
+    // possessive), its case
+    let mut j = i;
+    let mut key: u128 = 0;
+    let mut letters = 0usize;
+    let mut plain = true; // only ASCII letters so far
+    let mut upper = 0usize;
+    let mut stem_end = 0usize; // where a possessive 's starts
+    let mut stem_key: u128 = 0;
+    loop {
+        while j < end {
+            let c = bytes[j];
+            if c.is_ascii_alphabetic() {
+                key = (key << 8) | u128::from(c | 0x20);
+                letters += 1;
+                upper += usize::from(c.is_ascii_uppercase());
+                j += 1;
+            } else if c.is_ascii_digit() {
+                plain = false;
+                j += 1;
+            } else if c >= 0x80 && is_word_byte(bytes, j) {
+                plain = false;
+                j += char_len(c);
+            } else {
+                break;
+            }
+        }
+        // inner apostrophe followed by letters ("that's", "Kyiv's", "PUTIN'S")
+        let ap = apostrophe_len(bytes, j);
+        if ap > 0 && j + ap < end && bytes[j + ap].is_ascii_alphabetic() {
+            if stem_end == 0 && plain {
+                stem_end = j;
+                stem_key = key;
+            } else {
+                stem_end = usize::MAX;
+            }
+            j += ap;
+            plain = false;
+            continue;
+        }
+        break;
+    }
+    let j = j.min(end);
+    // possessive 's / ’s: the stem is looked up
+    let after_ap = if stem_end != 0 && stem_end != usize::MAX { j - stem_end } else { 0 };
+    let poss = after_ap > 0 && matches!(bytes[j - 1], b's' | b'S') && (after_ap == 2 || after_ap == 4);
+    let (stem_len, stem_key, ok) = if poss { (stem_end - i, stem_key, true) } else { (j - i, key, plain) };
+    let stem = &bytes[i..i + stem_len];
+    let caps = match stem.first() {
+        Some(b) if b.is_ascii_uppercase() => {
+            if stem_len > 1 && upper >= stem_len.min(letters) && !stem.iter().any(u8::is_ascii_lowercase) {
+                Caps::Upper
+            } else {
+                Caps::Capital
+            }
+        }
+        _ => Caps::Lower,
+    };
+    let (found, mut flags) =
+        if ok && stem_len <= 16 && table.may_have(stem) { table.get(stem_key) } else { (Lex::Other, 0) };
+    let lex = if matches!(found, Lex::Month(_) | Lex::W(W::Us)) { fix_case(found, caps, stem) } else { found };
+    if lex != found {
+        flags = flags_of(lex);
+    }
+    // "Q3", "H1": a quarter, a half-year
+    if stem_len == 2
+        && (matches!(stem[0], b'Q' | b'q') && matches!(stem[1], b'1'..=b'4')
+            || stem[0] == b'H' && matches!(stem[1], b'1' | b'2'))
+    {
+        flags |= flag::TIME | flag::TIME_START;
+    }
+    out.push(Tok { start: i, end: j, kind: Kind::Word { lex, caps, poss }, flags, lemma: lemma_of(lex), punct: None });
+    j
 }
 
 /// Where the run of ASCII letters from `j` ends, eight bytes at a time: a byte is a letter when
