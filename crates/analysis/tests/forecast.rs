@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use attrition_analysis::forecast::{
-    ForecastError, ForecastModel, ForecastRequest, ForecastSettings, History, backtest, forecast,
+    Fits, ForecastError, ForecastModel, ForecastRequest, ForecastSettings, History, backtest, forecast,
+    forecast_reusing,
 };
 use attrition_model::{Category, Convention};
 use jiff::civil::date;
@@ -143,4 +144,28 @@ fn bad_requests_are_refused() {
         forecast(&short, &ForecastRequest { horizon: 5, ..passed }, &settings, None),
         Err(ForecastError::TooShort { .. })
     ));
+}
+
+#[test]
+fn reused_fits_give_the_forecasts_fresh_ones_give() {
+    // Two histories that share 600 days, shifted by 100: fits kept for one must not leak into the
+    // other, nor from one model's window into another's.
+    let mut rng = StdRng::seed_from_u64(11);
+    let daily: Vec<i64> = (0..700).map(|_| 900 + rng.random_range(-80..=80)).collect();
+    let long = history(700, |day| daily[day]);
+    let short = history(600, |day| daily[day + 100]);
+    let mut fits = Fits::default();
+    for (series, model, threshold) in [
+        (&long, ForecastModel::Calibrated, 660_000),
+        (&long, ForecastModel::Calibrated, 700_000),
+        (&short, ForecastModel::Calibrated, 600_000),
+        (&short, ForecastModel::LocalLevel, 600_000),
+        (&long, ForecastModel::Calibrated, 650_000),
+    ] {
+        let request = ForecastRequest { model, horizon: 30, threshold: Some(threshold), by: None };
+        let settings = ForecastSettings::default();
+        let fresh = forecast(series, &request, &settings, None).unwrap();
+        let reused = forecast_reusing(series, &request, &settings, None, &mut fits).unwrap();
+        assert_eq!(format!("{fresh:?}"), format!("{reused:?}"), "{model} to {threshold}");
+    }
 }

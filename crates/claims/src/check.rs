@@ -18,11 +18,11 @@
 //!   wounded, recruits, call-ups), a period the data do not cover. A `killed` figure that matches
 //!   the General Staff's personnel losses is a **metric mismatch**, with both figures.
 
-use attrition_analysis::forecast::{ForecastModel, ForecastRequest, ForecastSettings, History, forecast};
+use attrition_analysis::forecast::{Fits, ForecastModel, ForecastRequest, ForecastSettings, History, forecast_reusing};
 use attrition_analysis::{DayTable, Record, grouped};
 use attrition_model::{
-    Assessment, Category, Claim, ClaimKind, Convention, Hedge, Metric, RankBy, RankOrder, RateUnit, Side, VerdictKind,
-    WAR_START,
+    Assessment, Category, Claim, ClaimKind, Convention, DataVersion, Hedge, Metric, RankBy, RankOrder, RateUnit, Side,
+    VerdictKind, WAR_START,
 };
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -64,6 +64,57 @@ pub struct CheckData<'a> {
     pub date: Date,
     /// Published assessments to match attributed claims against (may be empty).
     pub assessments: &'a [Assessment],
+    /// Forecasting work kept between checks (`&Forecasts::default()` when checking one text).
+    pub forecasts: &'a Forecasts,
+}
+
+/// What checking projection claims keeps from one claim to the next: each category's history as
+/// of the texts' date, with its model fits. A calibrated forecast fits the model at hundreds of
+/// past origins; the projection claims of an archive's texts of one date share those fits
+/// instead of refitting them for every claim.
+#[derive(Debug, Default)]
+pub struct Forecasts {
+    /// The data version the histories are of, and each category's history (`None` when it has
+    /// none to forecast from).
+    kept: std::cell::RefCell<Option<(DataVersion, Vec<CategoryForecasts>)>>,
+}
+
+/// A category's history with its fits, `None` when it has none to forecast from.
+type CategoryForecasts = (Category, Option<(History, Fits)>);
+
+impl Forecasts {
+    /// The probability the calibrated forecast as of `record` gives `category`'s count of
+    /// reaching `threshold` by `target`.
+    fn probability(&self, record: &Record, category: Category, threshold: f64, target: Date) -> Option<f64> {
+        let mut kept = self.kept.borrow_mut();
+        let version = record.data_version();
+        if kept.as_ref().is_none_or(|(v, _)| *v != version) {
+            *kept = Some((version, Vec::new()));
+        }
+        let (_, histories) = kept.as_mut()?;
+        let at = match histories.iter().position(|(c, _)| *c == category) {
+            Some(at) => at,
+            None => {
+                let history = record
+                    .day_table(category, Convention::LossDay)
+                    .ok()
+                    .and_then(|table| History::new(&table).ok())
+                    .map(|history| (history, Fits::default()));
+                histories.push((category, history));
+                histories.len() - 1
+            }
+        };
+        let (history, fits) = histories[at].1.as_mut()?;
+        #[allow(clippy::cast_possible_truncation)]
+        let request = ForecastRequest {
+            model: ForecastModel::DEFAULT,
+            horizon: 1,
+            threshold: Some(threshold.round() as i64),
+            by: Some(target),
+        };
+        let forecast = forecast_reusing(history, &request, &ForecastSettings::default(), None, fits).ok()?;
+        forecast.crossing.and_then(|c| if c.already.is_some() { Some(1.0) } else { c.by.map(|(_, p)| p) })
+    }
 }
 
 /// The interval a claim allows.
@@ -413,27 +464,16 @@ fn check_projection<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<
     let Some([_, target]) = claim.period else { return Err("a projection without its target date".to_owned()) };
     let threshold = claim.low.or(claim.high).ok_or("a projection without its figure")?;
     // What the forecast said on the text's date (cumulative thresholds only).
-    let probability = if claim.cumulative {
-        data.as_of
-            .day_table(category, Convention::LossDay)
-            .ok()
-            .and_then(|table| History::new(&table).ok())
-            .and_then(|history| {
-                #[allow(clippy::cast_possible_truncation)]
-                let request = ForecastRequest {
-                    model: ForecastModel::DEFAULT,
-                    horizon: 1,
-                    threshold: Some(threshold.round() as i64),
-                    by: Some(target),
-                };
-                forecast(&history, &request, &ForecastSettings::default(), None).ok()
-            })
-            .and_then(|f| f.crossing.and_then(|c| if c.already.is_some() { Some(1.0) } else { c.by.map(|(_, p)| p) }))
-    } else {
-        None
-    };
+    let probability =
+        if claim.cumulative { data.forecasts.probability(data.as_of, category, threshold, target) } else { None };
     // What happened, where the data now reach the target.
-    let hindsight = CheckData { as_of: data.now, now: data.now, date: data.now.last_report, assessments: &[] };
+    let hindsight = CheckData {
+        as_of: data.now,
+        now: data.now,
+        date: data.now.last_report,
+        assessments: &[],
+        forecasts: data.forecasts,
+    };
     let mut outcome = check_value(claim, category, &hindsight);
     if let Ok(checked) = &mut outcome {
         checked.probability = probability;

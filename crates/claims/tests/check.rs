@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use attrition_analysis::Record;
-use attrition_claims::check::{CheckData, check};
+use attrition_claims::check::{CheckData, Forecasts, check};
 use attrition_claims::eval::{GoldClaim, gold_claim, read_jsonl};
 use attrition_model::SourceId;
 use std::path::PathBuf;
@@ -31,10 +31,15 @@ fn replay(gold: &[GoldClaim]) -> (std::collections::BTreeMap<&'static str, i32>,
     let now = record();
     let mut wrong = Vec::new();
     let mut counts = std::collections::BTreeMap::new();
+    // one for the whole set, as an archive run keeps one per worker
+    let forecasts = Forecasts::default();
     for g in gold {
         let claim = gold_claim(g).unwrap();
         let as_of = now.as_of(g.date).unwrap();
-        let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: g.date, assessments: &[] });
+        let checked = check(
+            &claim,
+            &CheckData { as_of: &as_of, now: &now, date: g.date, assessments: &[], forecasts: &forecasts },
+        );
         *counts.entry(checked.verdict.id()).or_insert(0) += 1;
         let verdict_ok = checked.verdict.id() == g.expect;
         let truth_ok = match (g.truth, checked.truth) {
@@ -98,14 +103,20 @@ fn attributed_claims_are_matched_to_the_registry() {
     };
     let day = date(2025, 12, 10);
     let as_of = now.as_of(day).unwrap();
-    let checked = check(&claim, &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry });
+    let checked = check(
+        &claim,
+        &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry, forecasts: &Forecasts::default() },
+    );
     assert!(
         checked.registry.as_deref().is_some_and(|r| r.starts_with("ukmod-2025-11: UK Defence Intelligence")),
         "{checked:?}"
     );
     // Not attributed: no match is claimed.
     let anonymous = Claim { attribution: None, ..claim };
-    let checked = check(&anonymous, &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry });
+    let checked = check(
+        &anonymous,
+        &CheckData { as_of: &as_of, now: &now, date: day, assessments: &registry, forecasts: &Forecasts::default() },
+    );
     assert_eq!(checked.registry, None);
 }
 

@@ -7,7 +7,7 @@ use crate::params::{Format, Params, category, truncate};
 use crate::state::{Meta, Reply, Snapshot};
 use attrition_analysis::forecast::{self, ForecastModel, ForecastRequest, ForecastSettings, History};
 use attrition_analysis::{AnalysisError, AssessmentFilter, DailyRow, RankedPeriod, Ranking, Record, compare_selected};
-use attrition_claims::check::{CheckData, check};
+use attrition_claims::check::{CheckData, Forecasts, check};
 use attrition_claims::extract::{check_input, extract};
 use attrition_model::{Category, Convention, Metric, Origin, Period, PeriodKind, Side, WAR_START};
 use axum::body::Bytes;
@@ -455,7 +455,8 @@ pub fn check_claims(snapshot: &Snapshot, body: &[u8]) -> Result<Reply, ApiError>
     check_input(&request.text).map_err(|e| ApiError::bad("text", e.to_string()))?;
     let now = snapshot.record()?;
     let as_of = snapshot.record_as_of(Some(date)).map_err(|e| ApiError { parameter: Some("date".to_owned()), ..e })?;
-    let data = CheckData { as_of: &as_of, now, date, assessments: &snapshot.assessments };
+    let forecasts = Forecasts::default();
+    let data = CheckData { as_of: &as_of, now, date, assessments: &snapshot.assessments, forecasts: &forecasts };
     let claims: Vec<_> = extract(&request.text, date).iter().map(|claim| check(claim, &data)).collect();
     #[derive(Serialize)]
     struct Body<T> {

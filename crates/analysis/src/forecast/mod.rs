@@ -534,6 +534,50 @@ pub fn forecast(
     settings: &ForecastSettings,
     outcome: Option<&History>,
 ) -> Result<Forecast, ForecastError> {
+    forecast_reusing(history, request, settings, outcome, &mut Fits::default())
+}
+
+/// The model fits of past origins, kept between forecasts from one history: a calibrated
+/// forecast fits the model at every past origin to scale its spread, and many forecasts from
+/// the same history (checking an archive of texts of one date) need the same fits. Fits kept for
+/// another history are dropped the first time it is used with a different one.
+#[derive(Debug, Default)]
+pub struct Fits {
+    /// What the fits were made from: category, convention, first day, a hash of the counts, and
+    /// the model's window.
+    made_from: Option<(Category, Convention, Date, u64, usize)>,
+    cache: FitCache,
+}
+
+impl Fits {
+    /// The cache for `history`, emptied if it was filled from another one.
+    fn of(&mut self, history: &History, window: usize) -> &mut FitCache {
+        // FNV-1a over the counts' bits: cheap next to one model fit, and exact enough that two
+        // different histories never share fits by accident
+        let hash = history
+            .cumulative
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, v| (h ^ v.to_bits()).wrapping_mul(0x0100_0000_01b3));
+        let key = (history.category, history.convention, history.base_day, hash, window);
+        if self.made_from != Some(key) {
+            self.made_from = Some(key);
+            self.cache = FitCache::default();
+        }
+        &mut self.cache
+    }
+}
+
+/// [`forecast`], reusing (and adding to) the fits kept in `fits`.
+///
+/// # Errors
+/// As [`forecast`].
+pub fn forecast_reusing(
+    history: &History,
+    request: &ForecastRequest,
+    settings: &ForecastSettings,
+    outcome: Option<&History>,
+    fits: &mut Fits,
+) -> Result<Forecast, ForecastError> {
     if request.horizon == 0 {
         return Err(ForecastError::NoHorizon);
     }
@@ -577,7 +621,8 @@ pub fn forecast(
     }
     let longest = longest.min(SEARCH_LIMIT_DAYS.max(request.horizon));
     let horizons: Vec<usize> = (1..=longest).collect();
-    let spreads = predict(history, origin, request.model, settings, &horizons, &mut FitCache::default())?;
+    let spreads =
+        predict(history, origin, request.model, settings, &horizons, fits.of(history, request.model.window()))?;
     let day_at = |h: usize| history.day(origin + h);
     // The count never falls (corrections aside), so none of its quantiles may fall along the
     // path, whatever the model's marginals say: each is held at its running maximum.

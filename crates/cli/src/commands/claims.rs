@@ -7,7 +7,7 @@ use crate::output::{Format, Render, Table, emit, group, print_json};
 use crate::progress::Bar;
 use anyhow::{Context as _, Result, anyhow, bail};
 use attrition_analysis::Record;
-use attrition_claims::check::{CheckData, Checked, check};
+use attrition_claims::check::{CheckData, Checked, Forecasts, check};
 use attrition_claims::eval::{Distractor, Evaluation, Found, GoldClaim, evaluate, read_jsonl};
 use attrition_claims::extract::extract;
 use attrition_model::{Claim, Period};
@@ -114,16 +114,17 @@ fn check_command(context: &Context, input: &ClaimsInput) -> Result<()> {
     let assessments = super::assessments::all_assessments(&store)?;
     if let Some((date, text)) = single {
         let as_of = crate::record_on(&now, date).context("the text")?;
-        return emit(context.format, &check_text(&text, date, (&as_of, &now), &assessments, None));
+        let forecasts = Forecasts::default();
+        return emit(context.format, &check_text(&text, date, (&as_of, &now), &assessments, &forecasts, None));
     }
-    // the record as of the last date seen: archives come in date order, so a worker's
-    // documents mostly share it
+    // the record as of the last date seen, and the forecasting work done on it: archives come
+    // in date order, so a worker's documents mostly share them
     batch(
         context,
         input,
         "check",
-        || None::<(Date, Record)>,
-        |cached, doc| {
+        || (None::<(Date, Record)>, Forecasts::default()),
+        |(cached, forecasts), doc| {
             let as_of = match cached {
                 Some((date, record)) if *date == doc.date => record,
                 _ => {
@@ -132,7 +133,7 @@ fn check_command(context: &Context, input: &ClaimsInput) -> Result<()> {
                     &cached.insert((doc.date, record)).1
                 }
             };
-            let checked = check_text(&doc.text, doc.date, (as_of, &now), &assessments, Some(doc.id));
+            let checked = check_text(&doc.text, doc.date, (as_of, &now), &assessments, forecasts, Some(doc.id));
             serde_json::to_string(&checked).context("encoding JSON")
         },
     )
@@ -315,9 +316,10 @@ fn check_text<'t>(
     date: Date,
     (as_of, now): (&Record, &Record),
     assessments: &[attrition_model::Assessment],
+    forecasts: &Forecasts,
     id: Option<serde_json::Value>,
 ) -> CheckedDoc<'t> {
-    let data = CheckData { as_of, now, date, assessments };
+    let data = CheckData { as_of, now, date, assessments, forecasts };
     CheckedDoc {
         id,
         date,
@@ -474,12 +476,13 @@ fn eval_command(context: &Context, gold_path: &Path, articles: &Path, distractor
         }
     }
     let bar = Bar::new("eval", context.quiet);
+    let forecasts = Forecasts::default();
     let mut found = Vec::new();
     for (index, (doc, date)) in docs.iter().enumerate() {
         let path = articles.join(format!("{doc}.txt"));
         let text = read(&path)?;
         let as_of = crate::record_as_of(now.clone(), Some(*date))?;
-        let checked = check_text(&text, *date, (&as_of, &now), &assessments, None);
+        let checked = check_text(&text, *date, (&as_of, &now), &assessments, &forecasts, None);
         found.push(Found {
             doc: doc.clone(),
             claims: checked
