@@ -151,6 +151,12 @@ fn lemma_of(lex: Lex) -> Option<W> {
 }
 
 impl Tok {
+    /// A punctuation token.
+    #[inline]
+    fn mark(start: usize, end: usize, p: P) -> Tok {
+        Tok { start, end, kind: Kind::Punct(p), flags: punct_flags(p), lemma: NO_LEMMA, punct: Some(p) }
+    }
+
     /// The lexicon entry of a word, `None` for anything else.
     #[inline]
     pub fn lex(&self) -> Option<Lex> {
@@ -562,14 +568,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         // ASCII punctuation: its own token, straight away
         if b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b'\t' | b'\r') {
             let p = ascii_punct(b, bytes, i, start);
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: Kind::Punct(p),
-                flags: punct_flags(p),
-                lemma: NO_LEMMA,
-                punct: Some(p),
-            });
+            out.push(Tok::mark(i, i + 1, p));
             i += 1;
             continue;
         }
@@ -588,27 +587,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         }
         if let Some((p, len)) = wide_punct(bytes, i) {
             let p = if p == P::Hyphen { hyphen_or_dash(bytes, i, len, start) } else { p };
-            out.push(Tok {
-                start: i,
-                end: i + len,
-                kind: Kind::Punct(p),
-                flags: punct_flags(p),
-                lemma: NO_LEMMA,
-                punct: Some(p),
-            });
+            out.push(Tok::mark(i, i + len, p));
             i += len;
             continue;
         }
         let p = ascii_punct(b, bytes, i, start);
         let len = char_len(b).min(end - i);
-        out.push(Tok {
-            start: i,
-            end: i + len,
-            kind: Kind::Punct(p),
-            flags: punct_flags(p),
-            lemma: NO_LEMMA,
-            punct: Some(p),
-        });
+        out.push(Tok::mark(i, i + len, p));
         i += len;
     }
 }
