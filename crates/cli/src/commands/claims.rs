@@ -481,7 +481,7 @@ fn eval_command(context: &Context, gold_path: &Path, articles: &Path, distractor
     for (index, (doc, date)) in docs.iter().enumerate() {
         let path = articles.join(format!("{doc}.txt"));
         let text = read(&path)?;
-        let as_of = crate::record_as_of(now.clone(), Some(*date))?;
+        let as_of = crate::record_on(&now, *date)?;
         let checked = check_text(&text, *date, (&as_of, &now), &assessments, &forecasts, None);
         found.push(Found {
             doc: doc.clone(),
