@@ -1119,7 +1119,8 @@ impl<'t> State<'t> {
         let mut cue = false;
         let mut incr = false;
         let mut needs = rate.is_some();
-        for k in clause..lead {
+        let clause_words = if d.features.has(Features::TALLY_CUE) { clause..lead } else { lead..lead };
+        for k in clause_words {
             match toks[k].w() {
                 Some(W::Total | W::Tally | W::Count | W::Cumulative | W::Running | W::Stand | W::Now) => {
                     let modified = k > s.start
@@ -1695,6 +1696,7 @@ impl Features {
     const BY_NAME: u32 = 1 << 30;
     const REPORT_DAY: u32 = 1 << 31;
     const CONVENTION: u32 = flag::CONVENTION;
+    const TALLY_CUE: u32 = flag::TALLY_CUE;
 
     #[inline]
     fn has(self, bit: u32) -> bool {

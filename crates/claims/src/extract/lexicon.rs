@@ -1311,6 +1311,12 @@ pub(crate) mod flag {
     pub const SEMI: u32 = 1 << 23;
     /// `.`, `!`, `?`: where a sentence can end.
     pub const STOP: u32 = 1 << 24;
+    /// A word whose meaning depends on its case (month names, "US"): see `tokens::fix_case`.
+    pub const CASED: u32 = 1 << 25;
+    /// A word that makes a figure a running total, an increment or a rate ("total", "toll",
+    /// "rose", "added", "averaged"): the clause before a figure is searched for them only when
+    /// the sentence has one.
+    pub const TALLY_CUE: u32 = 1 << 26;
 }
 
 /// The flags of a lexicon entry.
@@ -1322,7 +1328,8 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
         Lex::Ord(_) => NUM_WORD | RANK,
         Lex::Card(_) | Lex::Half | Lex::Vague(_) | Lex::Dozen => NUM_WORD,
         Lex::Scale(_) => 0,
-        Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_) => TIME | TIME_START,
+        Lex::Month(_) => TIME | TIME_START | CASED,
+        Lex::Weekday(_) | Lex::Season(_) => TIME | TIME_START,
         Lex::W(w) => {
             let mut f = 0;
             if matches!(
@@ -1524,6 +1531,24 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
             {
                 f |= RANK;
             }
+            if matches!(
+                w,
+                W::Total
+                    | W::Tally
+                    | W::Count
+                    | W::Cumulative
+                    | W::Running
+                    | W::Stand
+                    | W::Now
+                    | W::Toll
+                    | W::Rose
+                    | W::Added
+                    | W::Totalled
+                    | W::Accounted
+                    | W::Average
+            ) {
+                f |= TALLY_CUE;
+            }
             f |= match w {
                 W::Recruit
                 | W::Contract
@@ -1543,6 +1568,7 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
                 W::Backlog | W::Correction => BACKLOG,
                 W::Excluding | W::Net => REMOVED,
                 W::Publication | W::Date | W::Dated | W::Name | W::Named => CONVENTION,
+                W::Us => CASED,
                 _ => 0,
             };
             f
@@ -1558,9 +1584,6 @@ pub(crate) struct Table {
     short_keys: [u64; SHORT_SLOTS],
     short_entries: [(Lex, u32); SHORT_SLOTS],
     long: [Slot; LONG_SLOTS],
-    /// One bit per (length, first letter, last letter) class that some listed word has: most
-    /// words of a text are not listed, and this answers for them without touching the table.
-    classes: [u64; 64],
 }
 
 #[derive(Clone, Copy)]
@@ -1568,12 +1591,6 @@ struct Slot {
     key: u128,
     lex: Lex,
     flags: u32,
-}
-
-/// The class of a word for `Table::classes`.
-#[inline]
-fn class(len: usize, first: u8, last: u8) -> usize {
-    (len * 7 + usize::from(first | 0x20) * 31 + usize::from(last | 0x20)) & 4095
 }
 
 const MAX_WORD: usize = 16;
@@ -1621,13 +1638,9 @@ static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
         short_keys: [0; SHORT_SLOTS],
         short_entries: [(Lex::Other, 0); SHORT_SLOTS],
         long: [Slot { key: 0, lex: Lex::Other, flags: 0 }; LONG_SLOTS],
-        classes: [0; 64],
     });
     for &(word, lex) in WORDS {
         let Some(key) = pack(word.as_bytes()) else { continue };
-        let bytes = word.as_bytes();
-        let c = class(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
-        table.classes[c / 64] |= 1 << (c % 64);
         if let Ok(short) = u64::try_from(key) {
             let mut i = short_slot(short);
             while table.short_keys[i] != 0 && table.short_keys[i] != short {
@@ -1655,8 +1668,8 @@ pub(crate) fn lookup(word: &[u8]) -> Lex {
 /// The entry for one word with its flags.
 pub(crate) fn lookup_flags(word: &[u8]) -> (Lex, u32) {
     match pack(word) {
-        Some(key) if TABLE.may_have(word) => lookup_key(key),
-        _ => (Lex::Other, 0),
+        Some(key) => lookup_key(key),
+        None => (Lex::Other, 0),
     }
 }
 
@@ -1671,18 +1684,6 @@ pub(crate) fn table() -> &'static Table {
 }
 
 impl Table {
-    /// Whether a word of this length, first and last letter may be listed.
-    #[inline]
-    pub(crate) fn may_have(&self, word: &[u8]) -> bool {
-        match (word.first(), word.last()) {
-            (Some(&first), Some(&last)) => {
-                let c = class(word.len(), first, last);
-                self.classes[c / 64] & (1 << (c % 64)) != 0
-            }
-            _ => false,
-        }
-    }
-
     /// The entry for a packed word of at most eight letters.
     #[inline]
     pub(crate) fn get_short(&self, key: u64) -> (Lex, u32) {

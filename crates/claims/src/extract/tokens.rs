@@ -537,16 +537,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 } else {
                     Caps::Capital
                 };
-                let (mut lex, mut flags) = if !table.may_have(word) {
-                    (Lex::Other, 0)
-                } else if word.len() <= 8 {
+                let (mut lex, mut flags) = if word.len() <= 8 {
                     table.get_short(chunk_key(bytes, i, word.len()))
                 } else if let Some(key) = word_key(bytes, i, word.len()) {
                     table.get(key)
                 } else {
                     (Lex::Other, 0)
                 };
-                if matches!(lex, Lex::Month(_) | Lex::W(W::Us)) {
+                if flags & flag::CASED != 0 {
                     let fixed = fix_case(lex, caps, word);
                     if fixed != lex {
                         lex = fixed;
@@ -561,7 +559,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     lemma: lemma_of(lex),
                     punct: None,
                 });
-                i = j;
+                // the space after a word, skipped here rather than by another turn of the loop
+                i = if next == b' ' { j + 1 } else { j };
                 continue;
             }
         }
@@ -718,9 +717,8 @@ fn word(bytes: &[u8], i: usize, end: usize, table: &super::lexicon::Table, out: 
         }
         _ => Caps::Lower,
     };
-    let (found, mut flags) =
-        if ok && stem_len <= 16 && table.may_have(stem) { table.get(stem_key) } else { (Lex::Other, 0) };
-    let lex = if matches!(found, Lex::Month(_) | Lex::W(W::Us)) { fix_case(found, caps, stem) } else { found };
+    let (found, mut flags) = if ok && stem_len <= 16 { table.get(stem_key) } else { (Lex::Other, 0) };
+    let lex = if flags & flag::CASED != 0 { fix_case(found, caps, stem) } else { found };
     if lex != found {
         flags = flags_of(lex);
     }
