@@ -526,7 +526,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         }
         // the common case: a word of ASCII letters ending in a space or ASCII punctuation
         if b.is_ascii_alphabetic() {
-            let j = letters_end(bytes, i + 1, end);
+            let (j, short_key) = letters_from(bytes, i, end);
             let next = if j < end { bytes[j] } else { b' ' };
             if next < 0x80 && !next.is_ascii_digit() && next != b'\'' {
                 let word = &bytes[i..j];
@@ -537,7 +537,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 } else {
                     Caps::Capital
                 };
-                let (mut lex, mut flags) = if word.len() <= 8 {
+                let (mut lex, mut flags) = if let Some(key) = short_key {
+                    table.get_short(key)
+                } else if word.len() <= 8 {
                     table.get_short(chunk_key(bytes, i, word.len()))
                 } else if let Some(key) = word_key(bytes, i, word.len()) {
                     table.get(key)
@@ -733,20 +735,45 @@ fn word(bytes: &[u8], i: usize, end: usize, table: &super::lexicon::Table, out: 
     j
 }
 
-/// Where the run of ASCII letters from `j` ends, eight bytes at a time: a byte is a letter when
-/// its high bit is clear and, lower-cased, it lies in `a..=z`.
+/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter: a byte is a letter
+/// when its high bit is clear and, lower-cased, it lies in `a..=z`.
 #[inline]
-fn letters_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
+fn non_letters(w: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(eight) = bytes.get(j..j + 8).filter(|_| j + 8 <= end) {
+    let low7 = (w | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+    let at_least_a = low7 + 0x1f1f_1f1f_1f1f_1f1f; // high bit: >= b'a'
+    let past_z = low7 + 0x0505_0505_0505_0505; // high bit: >= b'{'
+    !(at_least_a & !past_z & !w) & HIGH
+}
+
+/// The run of ASCII letters starting with the letter at `i`: where it ends and, for a run of
+/// fewer than eight letters read in one eight-byte load, its lexicon key (see `chunk_key`).
+#[inline]
+fn letters_from(bytes: &[u8], i: usize, end: usize) -> (usize, Option<u64>) {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    if let Some(eight) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
         let mut buf = [0u8; 8];
         buf.copy_from_slice(eight);
         let w = u64::from_le_bytes(buf);
-        let low7 = (w | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
-        let at_least_a = low7 + 0x1f1f_1f1f_1f1f_1f1f; // high bit: >= b'a'
-        let past_z = low7 + 0x0505_0505_0505_0505; // high bit: >= b'{'
-        let letters = at_least_a & !past_z & !w & HIGH;
-        let others = !letters & HIGH;
+        let others = non_letters(w);
+        if others != 0 {
+            // at least one letter: the first byte is one
+            let n = (others.trailing_zeros() / 8) as usize;
+            let shift = (8 - n) * 8;
+            return (i + n, Some((w.swap_bytes() | LOWER) >> shift));
+        }
+        return (letters_end(bytes, i + 8, end), None);
+    }
+    (letters_end(bytes, i + 1, end), None)
+}
+
+/// Where the run of ASCII letters from `j` ends, eight bytes at a time (see `non_letters`).
+#[inline]
+fn letters_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
+    while let Some(eight) = bytes.get(j..j + 8).filter(|_| j + 8 <= end) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(eight);
+        let others = non_letters(u64::from_le_bytes(buf));
         if others != 0 {
             return j + (others.trailing_zeros() / 8) as usize;
         }
