@@ -1281,9 +1281,11 @@ impl<'t> State<'t> {
                     .all(|k| toks[k].is_p(P::Comma) || toks[k].is_p(P::Semicolon) || toks[k].is(W::And))
                 && b_start - a_end <= 3;
             let b_own = drafts[i + 1].own;
+            // losses of people and of equipment listed together share the list's period ("lost
+            // 1,230 soldiers and 14 tanks in the past 24 hours"); recruitment does not
+            let recruit = |dr: &Draft| matches!(Topic::of(dr.metric), Topic::Recruit(_));
             let alike = drafts[i].rate.is_some() == drafts[i + 1].rate.is_some()
-                && std::mem::discriminant(&Topic::of(drafts[i].metric))
-                    == std::mem::discriminant(&Topic::of(drafts[i + 1].metric));
+                && recruit(&drafts[i]) == recruit(&drafts[i + 1]);
             if joined && alike && b_own.is_some_and(|p| !matches!(d.periods[p].val, PVal::Target(_))) {
                 drafts[i].own = b_own;
                 drafts[i].own_shared = true;

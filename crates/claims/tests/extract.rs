@@ -642,6 +642,18 @@ fn a_daily_update_goes_on_and_months_join() {
         assert_eq!(period(c), p("2024-06-02", "2024-06-02"), "{}", c.quote);
     }
     assert_eq!(claims[0].attribution.as_deref(), Some("Ukraine's Ministry of Defence"));
+    // people and equipment listed together share the period that closes the list
+    for text in [
+        "Russian forces lost 1,230 soldiers and 14 tanks in the past 24 hours.",
+        "Russia lost 1,230 troops, 14 tanks and 30 drones over the past day, the General Staff said.",
+    ] {
+        let claims = extract(text, D);
+        assert!(claims.len() >= 2, "{text}: {claims:#?}");
+        for c in &claims {
+            assert_eq!(period(c), p("2024-06-02", "2024-06-02"), "{text}: {}", c.quote);
+            assert!(!c.cumulative, "{text}: {}", c.quote);
+        }
+    }
     let c =
         one("Analysts at the Institute for the Study of War estimate 125,800 Russian casualties in March and April.");
     assert_eq!(period(&c), p("2024-03-01", "2024-04-30"));
