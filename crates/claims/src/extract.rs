@@ -1289,6 +1289,11 @@ impl<'t> State<'t> {
             if joined && alike && b_own.is_some_and(|p| !matches!(d.periods[p].val, PVal::Target(_))) {
                 drafts[i].own = b_own;
                 drafts[i].own_shared = true;
+                // "lost 1,050 soldiers and 85 drones in a single day": an event count in a stretch
+                // the text leaves open, for every figure of the list
+                if b_own.is_some_and(|p| matches!(d.periods[p].val, PVal::Anaphor(_))) {
+                    drafts[i].needs_period = true;
+                }
             }
         }
     }

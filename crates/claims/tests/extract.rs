@@ -654,6 +654,10 @@ fn a_daily_update_goes_on_and_months_join() {
             assert!(!c.cumulative, "{text}: {}", c.quote);
         }
     }
+    // a list counted "in a single day" is an event count for every figure, none a running total
+    let claims = extract("Russia lost 1,050 personnel, 3 tanks and 85 drones in a single day, Kyiv said.", D);
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    assert!(claims.iter().all(|c| !c.cumulative && c.period.is_none()), "{claims:#?}");
     let c =
         one("Analysts at the Institute for the Study of War estimate 125,800 Russian casualties in March and April.");
     assert_eq!(period(&c), p("2024-03-01", "2024-04-30"));
