@@ -1823,16 +1823,25 @@ fn rate_before(toks: &[Tok], s: Sentence, lead: usize, d: &SentData) -> Option<R
     if d.mentions.iter().any(|m| m.first >= clause && m.last < lead) {
         return None;
     }
-    (clause + 1..lead).find_map(|k| {
-        if !toks[k].is(W::Average) {
-            return None;
+    let unit = |w: Option<W>| match w {
+        Some(W::Daily) => Some(RateUnit::PerDay),
+        Some(W::Weekly) => Some(RateUnit::PerWeek),
+        Some(W::Monthly) => Some(RateUnit::PerMonth),
+        Some(W::Annual) => Some(RateUnit::PerYear),
+        _ => None,
+    };
+    (clause..lead).find_map(|k| {
+        // "the daily average": the figure is a rate
+        if toks[k].is(W::Average) && k > clause {
+            return unit(toks[k - 1].w());
         }
-        match toks[k - 1].w() {
-            Some(W::Daily) => Some(RateUnit::PerDay),
-            Some(W::Weekly) => Some(RateUnit::PerWeek),
-            Some(W::Monthly) => Some(RateUnit::PerMonth),
-            Some(W::Annual) => Some(RateUnit::PerYear),
-            _ => None,
-        }
+        // "daily losses averaged 1,100", "Russia's daily Russian losses were 1,140": a rate
+        // word before the loss noun ("the daily report" is no rate)
+        let per = unit(toks[k].w())?;
+        let noun = toks[k + 1..lead]
+            .iter()
+            .take(3)
+            .find(|t| !matches!(t.w(), Some(W::Russian | W::Enemy | W::Troop | W::Personnel | W::Combat)))?;
+        matches!(noun.w(), Some(W::Loss | W::Casualty | W::Toll | W::Death)).then_some(per)
     })
 }

@@ -721,12 +721,20 @@ fn rates() {
         ("Russia is losing about 8,000 soldiers a week, Kyiv says.", RateUnit::PerWeek),
         ("Russia recruits some 30,000 contract soldiers each month.", RateUnit::PerMonth),
         ("Kyiv says losses in May were a daily average of 1,255.", RateUnit::PerDay),
+        // a rate word on the loss noun before the figure
+        ("Russia's daily losses averaged 1,100 in May, Kyiv says.", RateUnit::PerDay),
+        ("Russia's average daily losses in May were 1,140, according to Kyiv.", RateUnit::PerDay),
+        ("Daily Russian losses in May averaged about 1,140, according to Kyiv.", RateUnit::PerDay),
+        ("Monthly losses reached 35,000 in May, according to Kyiv.", RateUnit::PerMonth),
     ];
     for &(text, rate) in cases {
         let c = one(text);
         assert_eq!(c.rate, Some(rate), "{text}");
         assert!(!c.cumulative, "{text}");
     }
+    // a rate word on something else is no rate
+    let c = one("The daily report said Russia lost 1,140 soldiers in May.");
+    assert_eq!(c.rate, None);
 }
 
 fn metric_of(text: &str) -> Option<String> {

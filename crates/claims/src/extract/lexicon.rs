@@ -1296,7 +1296,8 @@ pub(crate) mod flag {
     pub const RECRUIT: u32 = 1 << 16;
     /// Deployments, launches, deliveries.
     pub const DEPLOY: u32 = 1 << 17;
-    /// "average".
+    /// "average", "daily", "weekly", "monthly", "annual": words that can make a figure before
+    /// or after them a rate.
     pub const AVERAGE: u32 = 1 << 18;
     /// Words of projections ("course", "track", "set", "expected", "will").
     pub const PROJECTION: u32 = 1 << 19;
@@ -1548,6 +1549,9 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
                     | W::Average
             ) {
                 f |= TALLY_CUE;
+            }
+            if matches!(w, W::Daily | W::Weekly | W::Monthly | W::Annual) {
+                f |= AVERAGE;
             }
             f |= match w {
                 W::Recruit
