@@ -1119,6 +1119,7 @@ impl<'t> State<'t> {
         let mut cue = false;
         let mut incr = false;
         let mut needs = rate.is_some();
+        // every word matched below carries flag::TALLY_CUE: a sentence without one has nothing to find
         let clause_words = if d.features.has(Features::TALLY_CUE) { clause..lead } else { lead..lead };
         for k in clause_words {
             match toks[k].w() {
@@ -1835,7 +1836,7 @@ fn rate_before(toks: &[Tok], s: Sentence, lead: usize, d: &SentData) -> Option<R
         if toks[k].is(W::Average) && k > clause {
             return unit(toks[k - 1].w());
         }
-        // "daily losses averaged 1,100", "Russia's daily Russian losses were 1,140": a rate
+        // "daily losses averaged 1,100", "Russia's average daily losses were 1,140": a rate
         // word before the loss noun ("the daily report" is no rate)
         let per = unit(toks[k].w())?;
         let noun = toks[k + 1..lead]
