@@ -1787,13 +1787,7 @@ fn rate_after(toks: &[Tok], s: Sentence, np_end: usize) -> (Option<RateUnit>, Op
         if matches!(tok.kind, Kind::Punct(_) | Kind::Num(_)) {
             break;
         }
-        let adjective = match tok.w() {
-            Some(W::Daily) => Some(RateUnit::PerDay),
-            Some(W::Weekly) => Some(RateUnit::PerWeek),
-            Some(W::Monthly) => Some(RateUnit::PerMonth),
-            Some(W::Annual) => Some(RateUnit::PerYear),
-            _ => None,
-        };
+        let adjective = rate_adjective(tok.w());
         // "daily" right after the number or its noun only
         if adjective.is_some() && k == np_end + 1 {
             return (adjective, Some(k));
@@ -1817,6 +1811,17 @@ fn rate_after(toks: &[Tok], s: Sentence, np_end: usize) -> (Option<RateUnit>, Op
     (None, None)
 }
 
+/// The rate a rate adjective names: "daily", "weekly", "monthly", "annual".
+fn rate_adjective(w: Option<W>) -> Option<RateUnit> {
+    match w {
+        Some(W::Daily) => Some(RateUnit::PerDay),
+        Some(W::Weekly) => Some(RateUnit::PerWeek),
+        Some(W::Monthly) => Some(RateUnit::PerMonth),
+        Some(W::Annual) => Some(RateUnit::PerYear),
+        _ => None,
+    }
+}
+
 /// "a daily average of", "the weekly average has been", "May's daily average sat between".
 fn rate_before(toks: &[Tok], s: Sentence, lead: usize, d: &SentData) -> Option<RateUnit> {
     let clause = d.clause_start(toks, s, lead);
@@ -1824,21 +1829,14 @@ fn rate_before(toks: &[Tok], s: Sentence, lead: usize, d: &SentData) -> Option<R
     if d.mentions.iter().any(|m| m.first >= clause && m.last < lead) {
         return None;
     }
-    let unit = |w: Option<W>| match w {
-        Some(W::Daily) => Some(RateUnit::PerDay),
-        Some(W::Weekly) => Some(RateUnit::PerWeek),
-        Some(W::Monthly) => Some(RateUnit::PerMonth),
-        Some(W::Annual) => Some(RateUnit::PerYear),
-        _ => None,
-    };
     (clause..lead).find_map(|k| {
         // "the daily average": the figure is a rate
         if toks[k].is(W::Average) && k > clause {
-            return unit(toks[k - 1].w());
+            return rate_adjective(toks[k - 1].w());
         }
         // "daily losses averaged 1,100", "Russia's average daily losses were 1,140": a rate
         // word before the loss noun ("the daily report" is no rate)
-        let per = unit(toks[k].w())?;
+        let per = rate_adjective(toks[k].w())?;
         let noun = toks[k + 1..lead]
             .iter()
             .take(3)
