@@ -283,6 +283,8 @@ pub(crate) struct State<'t> {
     sents: Vec<Sentence>,
     data: SentData,
     scratch: Vec<Tok>,
+    /// Where the block's tokens of each kind stand.
+    marks: tokens::Marks,
     /// The last look ahead for a month: where it started, and the month found (with its offset).
     lookahead: Option<(usize, Option<(usize, u8)>)>,
     drafts: Vec<Draft>,
@@ -320,6 +322,7 @@ impl<'t> State<'t> {
             sents: Vec::new(),
             data: SentData::default(),
             scratch: Vec::new(),
+            marks: tokens::Marks::default(),
             lookahead: None,
             drafts: Vec::new(),
         }
@@ -447,7 +450,7 @@ impl<'t> State<'t> {
             self.reset_topic();
         }
         self.answer = std::mem::replace(&mut self.asked, false);
-        tokens::sentences(self.text, &toks, &mut sents);
+        tokens::sentences(self.text, &toks, &mut sents, &mut self.marks);
         for s in &sents {
             self.sentence(&toks, *s, heading);
         }
@@ -481,7 +484,8 @@ impl<'t> State<'t> {
         let f = Features::of(toks, s);
         d.features = f;
         let question = f.has(Features::QUESTION);
-        let ctx = periods::Ctx { text: self.text, toks, end: s.end, date: self.date, yesterday: self.yesterday };
+        let marks = &self.marks;
+        let ctx = periods::Ctx { text: self.text, toks, marks, end: s.end, date: self.date, yesterday: self.yesterday };
         let figures = f.has(Features::NUM);
         // a sentence without figures needs its time expressions only to set the paragraph's
         // period, a section's, or a rank's month
@@ -489,11 +493,11 @@ impl<'t> State<'t> {
             periods::periods(&ctx, s.start, &mut d.used, &mut d.periods);
         }
         if figures {
-            numbers::mentions(toks, s.start, s.end, &mut d.mentions);
+            numbers::mentions(toks, marks, s.start, s.end, &mut d.mentions);
         }
-        metrics::phrases(toks, s.start, s.end, &mut d.phrases);
+        metrics::phrases(toks, marks, s.start, s.end, &mut d.phrases);
         if f.has(Features::SOURCE) {
-            side::sources(toks, s.start, s.end, &mut d.sources);
+            side::sources(toks, marks, s.start, s.end, &mut d.sources);
         }
         self.resolve_periods(toks, s, &mut d);
         d.hedges.clear();
@@ -520,7 +524,7 @@ impl<'t> State<'t> {
         } else {
             d.ranks.clear();
             if !heading && !question && f.has(Features::RANK) {
-                rank::find_spans(toks, s, &mut d);
+                rank::find_spans(toks, &self.marks, s, &mut d);
             }
             self.drafts(toks, s, &d, report_day, &mut drafts);
             self.inherit_coordinated(toks, &d, &mut drafts);

@@ -8,7 +8,7 @@
 //! of Defence) is the source, `casualties` otherwise.
 
 use super::lexicon::{Lex, W};
-use super::tokens::{Kind, P, Tok};
+use super::tokens::{Kind, Mark, Marks, P, Tok};
 use attrition_model::{Category, Metric};
 
 /// What kind of person count a phrase names.
@@ -256,14 +256,11 @@ fn phrase_at(c: &Cursor<'_>, k: usize) -> Option<(Hit, usize)> {
 }
 
 /// Every metric phrase in tokens `[start, end)`, in order.
-pub(crate) fn phrases(toks: &[Tok], start: usize, end: usize, out: &mut Vec<Phrase>) {
+pub(crate) fn phrases(toks: &[Tok], marks: &Marks, start: usize, end: usize, out: &mut Vec<Phrase>) {
     let c = Cursor { toks, end };
     let mut k = start;
-    while k < end {
-        if toks[k].flags & super::lexicon::flag::METRIC_START == 0 {
-            k += 1;
-            continue;
-        }
+    while let Some(at) = marks.next(Mark::MetricStart, k, end) {
+        k = at;
         if let Some((hit, mut last)) = phrase_at(&c, k) {
             // "drone losses", "armoured vehicle losses": losses of that equipment
             if matches!(hit, Hit::Equip(_) | Hit::EquipGeneric) && matches!(c.w(last + 1), Some(W::Loss)) {
@@ -449,7 +446,7 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
         let mut out = Vec::new();
-        phrases(&toks, 0, toks.len(), &mut out);
+        phrases(&toks, &crate::extract::tokens::Marks::of(&toks), 0, toks.len(), &mut out);
         out.into_iter().map(|p| p.hit).collect()
     }
 

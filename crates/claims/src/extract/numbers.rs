@@ -5,7 +5,7 @@
 //! magnitude) and ranges ("20,000 to 25,000", "between X and Y", "30-35,000").
 
 use super::lexicon::{Lex, W};
-use super::tokens::{Kind, P, Suffix, Tok};
+use super::tokens::{Kind, Mark, Marks, P, Suffix, Tok};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,15 +222,12 @@ fn date_company(toks: &[Tok], start: usize, end: usize, k: usize) -> bool {
 }
 
 /// The number mentions in tokens `[start, end)`, in order, with ranges merged.
-pub(crate) fn mentions(toks: &[Tok], start: usize, end: usize, out: &mut Vec<Mention>) {
+pub(crate) fn mentions(toks: &[Tok], marks: &Marks, start: usize, end: usize, out: &mut Vec<Mention>) {
     let first_out = out.len();
     let mut k = start;
-    while k < end {
+    while let Some(at) = marks.next(Mark::Num, k, end) {
+        k = at;
         let tok = &toks[k];
-        if tok.flags & (super::lexicon::flag::NUM | super::lexicon::flag::NUM_WORD) == 0 {
-            k += 1;
-            continue;
-        }
         match tok.kind {
             Kind::Num(lit) => {
                 let mut m = Mention {
@@ -443,7 +440,7 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
         let mut out = Vec::new();
-        mentions(&toks, 0, toks.len(), &mut out);
+        mentions(&toks, &Marks::of(&toks), 0, toks.len(), &mut out);
         out.iter().map(|m| (m.low, m.high, m.form)).collect()
     }
 

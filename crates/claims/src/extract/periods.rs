@@ -24,7 +24,7 @@
 //! dates the statement more than the figure.
 
 use super::lexicon::{Lex, W};
-use super::tokens::{Kind, P, Tok};
+use super::tokens::{Kind, Mark, Marks, P, Tok};
 use attrition_model::WAR_START;
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -126,6 +126,8 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     /// The block's tokens.
     pub toks: &'a [Tok],
+    /// Where its time words stand.
+    pub marks: &'a Marks,
     /// One past the sentence's last token.
     pub end: usize,
     /// The text's date.
@@ -1351,15 +1353,11 @@ fn weekday_on_or_before(date: Date, weekday: u8) -> Option<Date> {
 pub(crate) fn periods(c: &Ctx<'_>, start: usize, used: &mut [bool], out: &mut Vec<PExpr>) {
     use super::lexicon::flag;
     let mut k = start;
-    // the next time word after `k`, found once for the whole sentence
-    let next_time = |from: usize| (from..c.end).find(|&j| c.toks[j].flags & flag::TIME != 0).unwrap_or(usize::MAX);
+    let next_time = |from: usize| c.marks.next(Mark::Time, from, c.end).unwrap_or(usize::MAX);
     let mut time_at = next_time(start);
-    while k < c.end {
+    while let Some(at) = c.marks.next(Mark::TimeStart, k, c.end) {
+        k = at;
         let f = c.toks[k].flags;
-        if f & flag::TIME_START == 0 {
-            k += 1;
-            continue;
-        }
         if time_at <= k {
             time_at = next_time(k + 1);
         }
@@ -1434,7 +1432,8 @@ mod tests {
     fn find(text: &str, d: Date) -> Vec<PVal> {
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), &mut toks);
-        let c = Ctx { text, toks: &toks, end: toks.len(), date: d, yesterday: day_before(d) };
+        let marks = crate::extract::tokens::Marks::of(&toks);
+        let c = Ctx { text, toks: &toks, marks: &marks, end: toks.len(), date: d, yesterday: day_before(d) };
         let mut used = vec![false; toks.len()];
         let mut out = Vec::new();
         periods(&c, 0, &mut used, &mut out);

@@ -20,7 +20,7 @@
 use super::lexicon::{Lex, W};
 use super::periods::Shape;
 use super::side::Src;
-use super::tokens::{Kind, P, Sentence, Suffix, Tok};
+use super::tokens::{Kind, Mark, Marks, P, Sentence, Suffix, Tok};
 use super::{Draft, R, SentData, State, Stretch, Topic};
 use attrition_model::{Claim, ClaimKind, Hedge, Metric, RankBy, RankOrder, RankSpec, RateUnit, Side};
 
@@ -109,15 +109,12 @@ fn phrase_end(toks: &[Tok], s: Sentence, from: usize, numbers: bool) -> usize {
 }
 
 /// Find the rank phrases of a sentence; their token ranges go to `d.rank_spans`.
-pub(crate) fn find_spans(toks: &[Tok], s: Sentence, d: &mut SentData) {
+pub(crate) fn find_spans(toks: &[Tok], marks: &Marks, s: Sentence, d: &mut SentData) {
     d.ranks.clear();
     let w = |k: usize| if k >= s.start && k < s.end { toks[k].w() } else { None };
     let mut k = s.start;
-    while k < s.end {
-        if toks[k].flags & super::lexicon::flag::RANK == 0 {
-            k += 1;
-            continue;
-        }
+    while let Some(at) = marks.next(Mark::Rank, k, s.end) {
+        k = at;
         let found = match w(k) {
             Some(sup) if sup.is_superlative() => superlative(toks, s, k, sup),
             Some(W::Record) => record(toks, s, k),

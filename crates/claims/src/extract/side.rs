@@ -7,7 +7,7 @@
 //! "Ukrainian deaths at …", "Ukraine has lost …", or a loss figure claimed by Moscow.
 
 use super::lexicon::{Lex, W};
-use super::tokens::{P, Tok};
+use super::tokens::{Mark, Marks, P, Tok};
 use attrition_model::Side;
 
 /// A source the extractor knows.
@@ -114,13 +114,10 @@ fn says_after(toks: &[Tok], k: usize, end: usize) -> bool {
 }
 
 /// Every source named in tokens `[start, end)`.
-pub(crate) fn sources(toks: &[Tok], start: usize, end: usize, out: &mut Vec<SrcHit>) {
+pub(crate) fn sources(toks: &[Tok], marks: &Marks, start: usize, end: usize, out: &mut Vec<SrcHit>) {
     let mut k = start;
-    while k < end {
-        if toks[k].flags & super::lexicon::flag::SOURCE == 0 {
-            k += 1;
-            continue;
-        }
+    while let Some(at) = marks.next(Mark::Source, k, end) {
+        k = at;
         let Some(word) = toks[k].w() else {
             k += 1;
             continue;
