@@ -1580,13 +1580,17 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
     }
 }
 
-/// Open-addressing tables keyed by the word's bytes packed into an integer, probed linearly:
-/// one multiply-shift hash and integer compares. Words of up to eight letters (nearly every
-/// word of running text) have their own table of `u64` keys, kept apart from the entries so
-/// that the keys probed stay in the first-level cache.
+/// Open-addressing tables keyed by the word's bytes packed into an integer. Words of up to
+/// eight letters (nearly every word of running text) have their own table of `u64` keys, kept
+/// apart from the entries so that the keys probed stay in the first-level cache; each such word
+/// sits in one of two slots given by two multiply-shift hashes (cuckoo hashing), so a lookup
+/// compares two keys and picks the entry without a branch: whether a word is listed is as good
+/// as random from one word to the next, and a branch on it mispredicted on every other word.
+/// Longer words are probed linearly.
 pub(crate) struct Table {
     short_keys: [u64; SHORT_SLOTS],
-    short_entries: [(Lex, u32); SHORT_SLOTS],
+    /// One more than the keys: the last is the entry of a word not listed.
+    short_entries: [(Lex, u32); SHORT_SLOTS + 1],
     long: [Slot; LONG_SLOTS],
 }
 
@@ -1623,35 +1627,53 @@ fn slot(key: u128, mask: usize) -> usize {
 }
 
 /// Slots of the two tables: fixed, so that a probe's index needs no bounds check. The short
-/// table is kept at most a sixth full: most lookups of a text are of words not listed, and at
-/// that load they end on the first or second probe (at two-thirds full, the mispredicted probe
-/// loop cost 3% of extraction). The long one is at most half full
+/// table is kept at most a sixth full, so that a word always finds one of its two slots free
+/// after a move or two; the long one, probed linearly, at most half full
 /// (`the_tables_are_not_too_full` checks both).
 const SHORT_SLOTS: usize = 4096;
 const LONG_SLOTS: usize = 512;
 
+/// The two slots a short word may sit in.
 #[inline]
-fn short_slot(key: u64) -> usize {
+fn short_slots(key: u64) -> [usize; 2] {
     #[allow(clippy::cast_possible_truncation)]
-    let i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize;
-    i & (SHORT_SLOTS - 1)
+    let slot = |multiplier: u64| (key.wrapping_mul(multiplier) >> 40) as usize & (SHORT_SLOTS - 1);
+    [slot(0x9e37_79b9_7f4a_7c15), slot(0xc2b2_ae3d_27d4_eb4f)]
+}
+
+/// Puts a short word in one of its two slots, moving the words in the way to their other slot;
+/// false if that goes round in circles (then the word is left out, which
+/// `every_listed_word_is_found` would show).
+fn insert_short(table: &mut Table, key: u64, entry: (Lex, u32)) -> bool {
+    let (mut key, mut entry) = (key, entry);
+    let [mut at, _] = short_slots(key);
+    for _ in 0..SHORT_SLOTS {
+        for slot in short_slots(key) {
+            if table.short_keys[slot] == 0 || table.short_keys[slot] == key {
+                table.short_keys[slot] = key;
+                table.short_entries[slot] = entry;
+                return true;
+            }
+        }
+        // both taken: take the one not just vacated, and move its word on
+        std::mem::swap(&mut key, &mut table.short_keys[at]);
+        std::mem::swap(&mut entry, &mut table.short_entries[at]);
+        let [a, b] = short_slots(key);
+        at = if a == at { b } else { a };
+    }
+    false
 }
 
 static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
     let mut table = Box::new(Table {
         short_keys: [0; SHORT_SLOTS],
-        short_entries: [(Lex::Other, 0); SHORT_SLOTS],
+        short_entries: [(Lex::Other, 0); SHORT_SLOTS + 1],
         long: [Slot { key: 0, lex: Lex::Other, flags: 0 }; LONG_SLOTS],
     });
     for &(word, lex) in WORDS {
         let Some(key) = pack(word.as_bytes()) else { continue };
         if let Ok(short) = u64::try_from(key) {
-            let mut i = short_slot(short);
-            while table.short_keys[i] != 0 && table.short_keys[i] != short {
-                i = (i + 1) & (SHORT_SLOTS - 1);
-            }
-            table.short_keys[i] = short;
-            table.short_entries[i] = (lex, flags_of(lex));
+            insert_short(&mut table, short, (lex, flags_of(lex)));
         } else {
             let mut i = slot(key, LONG_SLOTS - 1);
             while table.long[i].key != 0 && table.long[i].key != key {
@@ -1691,17 +1713,12 @@ impl Table {
     /// The entry for a packed word of at most eight letters.
     #[inline]
     pub(crate) fn get_short(&self, key: u64) -> (Lex, u32) {
-        let mut i = short_slot(key);
-        loop {
-            let k = self.short_keys[i];
-            if k == key {
-                return self.short_entries[i];
-            }
-            if k == 0 {
-                return (Lex::Other, 0);
-            }
-            i = (i + 1) & (SHORT_SLOTS - 1);
-        }
+        let [a, b] = short_slots(key);
+        // the slot holding the word, or the entry past the keys: picked with masks, not branches
+        let in_a = 0usize.wrapping_sub(usize::from(self.short_keys[a] == key));
+        let in_b = 0usize.wrapping_sub(usize::from(self.short_keys[b] == key));
+        let at = (a & in_a) | (b & in_b & !in_a) | (SHORT_SLOTS & !(in_a | in_b));
+        self.short_entries[at]
     }
 
     /// The entry for a packed word.
