@@ -450,7 +450,8 @@ impl<'t> State<'t> {
             self.reset_topic();
         }
         self.answer = std::mem::replace(&mut self.asked, false);
-        tokens::sentences(self.text, &toks, &mut sents, &mut self.marks);
+        tokens::sentences(self.text, &toks, &mut sents);
+        self.marks.fill(&toks);
         for s in &sents {
             self.sentence(&toks, *s, heading);
         }
