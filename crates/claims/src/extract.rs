@@ -281,7 +281,6 @@ pub(crate) struct State<'t> {
     pub out: Vec<Claim<'t>>,
     toks: Vec<Tok>,
     sents: Vec<Sentence>,
-    data: SentData,
     scratch: Vec<Tok>,
     /// Where the block's tokens of each kind stand.
     marks: tokens::Marks,
@@ -320,7 +319,6 @@ impl<'t> State<'t> {
             out: Vec::with_capacity((text.len() / 128).min(1 << 20)),
             toks: Vec::new(),
             sents: Vec::new(),
-            data: SentData::default(),
             scratch: Vec::new(),
             marks: tokens::Marks::default(),
             lookahead: None,
@@ -329,6 +327,9 @@ impl<'t> State<'t> {
     }
 
     fn run(&mut self) {
+        // what a sentence holds, kept apart from the state so that a sentence can read it while
+        // it changes the state, and reused from one sentence to the next
+        let mut data = SentData::default();
         let bytes = self.text.as_bytes();
         let len = bytes.len();
         let mut pos = 0;
@@ -354,7 +355,7 @@ impl<'t> State<'t> {
                 }
                 block_end = line_end(next);
             }
-            self.block(pos, block_end);
+            self.block(pos, block_end, &mut data);
             pos = block_end + 1;
         }
     }
@@ -403,10 +404,9 @@ impl<'t> State<'t> {
     /// The period a section heading names ("JULY: MONTH IN REVIEW", "AUGUST SO FAR", "LAST
     /// WEEK"): a short heading of one sentence, with no figure of its own (a headline that
     /// states a claim dates that claim, not the story below it).
-    fn section_period(&self, toks: &[Tok], sents: &[Sentence]) -> Option<Stretch> {
+    fn section_period(toks: &[Tok], sents: &[Sentence], d: &SentData) -> Option<Stretch> {
         let [s] = sents else { return None };
         let words = toks[s.start..s.end].iter().filter(|t| t.is_word()).count();
-        let d = &self.data;
         if words > 6 || d.mentions.iter().any(|m| !d.used[m.first - s.start]) {
             return None;
         }
@@ -416,7 +416,7 @@ impl<'t> State<'t> {
         })
     }
 
-    fn block(&mut self, start: usize, end: usize) {
+    fn block(&mut self, start: usize, end: usize, data: &mut SentData) {
         let mut toks = std::mem::take(&mut self.toks);
         let mut sents = std::mem::take(&mut self.sents);
         tokens::tokenize(self.text, start, end, &mut toks);
@@ -453,13 +453,13 @@ impl<'t> State<'t> {
         tokens::sentences(self.text, &toks, &mut sents);
         self.marks.fill(&toks);
         for s in &sents {
-            self.sentence(&toks, *s, heading);
+            self.sentence(&toks, *s, heading, data);
         }
         if question && self.para_metric.is_none() {
             self.para_metric = kept_metric;
         }
         if heading {
-            let period = self.section_period(&toks, &sents);
+            let period = Self::section_period(&toks, &sents, data);
             let named = self.para_metric.is_some();
             self.reset_topic();
             self.section = period;
@@ -472,8 +472,7 @@ impl<'t> State<'t> {
         self.sents = sents;
     }
 
-    fn sentence(&mut self, toks: &[Tok], s: Sentence, heading: bool) {
-        let mut d = std::mem::take(&mut self.data);
+    fn sentence(&mut self, toks: &[Tok], s: Sentence, heading: bool, d: &mut SentData) {
         d.mentions.clear();
         d.periods.clear();
         d.resolved.clear();
@@ -500,7 +499,7 @@ impl<'t> State<'t> {
         if f.has(Features::SOURCE) {
             side::sources(toks, marks, s.start, s.end, &mut d.sources);
         }
-        self.resolve_periods(toks, s, &mut d);
+        self.resolve_periods(toks, s, d);
         d.hedges.clear();
         d.hedges.extend(d.mentions.iter().map(|m| qualifiers::hedge(toks, s.start, m.first)));
         d.pace = if f.has(Features::PROJECTION) { rank::pace_marker(toks, s) } else { None };
@@ -518,27 +517,27 @@ impl<'t> State<'t> {
         let first_claim = claims.len();
         let mut drafts = std::mem::take(&mut self.drafts);
         drafts.clear();
-        if (f.has(Features::DASH) || f.has(Features::COLON)) && report::line(self, toks, s, &d, &mut claims) {
+        if (f.has(Features::DASH) || f.has(Features::COLON)) && report::line(self, toks, s, d, &mut claims) {
             self.para_metric = Some(Topic::People);
             self.para_figure = None;
             self.people_seen = true;
         } else {
             d.ranks.clear();
             if !heading && !question && f.has(Features::RANK) {
-                rank::find_spans(toks, &self.marks, s, &mut d);
+                rank::find_spans(toks, &self.marks, s, d);
             }
-            self.drafts(toks, s, &d, report_day, &mut drafts);
-            self.inherit_coordinated(toks, &d, &mut drafts);
+            self.drafts(toks, s, d, report_day, &mut drafts);
+            self.inherit_coordinated(toks, d, &mut drafts);
             for i in 0..drafts.len() {
                 let (earlier, rest) = drafts.split_at_mut(i);
                 let draft = &mut rest[0];
-                self.settle(&d, earlier, draft);
+                self.settle(d, earlier, draft);
             }
             if !self.official_seen {
                 self.official_seen = self.doc_official || d.sources.iter().any(|h| h.src.official());
             }
             for draft in &drafts {
-                claims.push(self.to_claim(toks, &d, draft, net));
+                claims.push(self.to_claim(toks, d, draft, net));
                 if draft.source.is_none()
                     && draft.metric == Metric::Casualties
                     && draft.side == Side::Russia
@@ -548,7 +547,7 @@ impl<'t> State<'t> {
                 }
             }
             if !heading && !question && !d.ranks.is_empty() {
-                rank::claims(self, toks, s, &d, &drafts, &mut claims);
+                rank::claims(self, toks, s, d, &drafts, &mut claims);
             }
             let people = drafts.iter().any(|dr| Topic::of(dr.metric) == Topic::People);
             self.people_seen |= people;
@@ -600,7 +599,6 @@ impl<'t> State<'t> {
         }
         self.out = claims;
         self.drafts = drafts;
-        self.data = d;
     }
 
     /// Resolves every time expression of the sentence in order (anaphora look at what came
