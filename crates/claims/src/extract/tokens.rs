@@ -940,11 +940,11 @@ fn mark_byte(flags: u32) -> u8 {
 }
 
 /// The tokens of a block by what the passes over a sentence look for, one byte per token: a
-/// pass jumps from one token of its kind to the next, eight tokens at a look, instead of
+/// pass jumps from one token of its kind to the next, sixteen tokens at a look, instead of
 /// testing every token (a mispredicted branch at each token it wants).
 #[derive(Debug, Default)]
 pub(crate) struct Marks {
-    /// A mark byte per token, then eight zeros so that every look can read eight.
+    /// A mark byte per token, then sixteen zeros so that every look can read sixteen.
     bytes: Vec<u8>,
 }
 
@@ -961,23 +961,23 @@ impl Marks {
     pub fn fill(&mut self, toks: &[Tok]) {
         self.bytes.clear();
         self.bytes.extend(toks.iter().map(|t| mark_byte(t.flags)));
-        self.bytes.extend([0; 8]);
+        self.bytes.extend([0; 16]);
     }
 
     /// The first token of kind `mark` in `[from, end)`.
     #[inline]
     pub fn next(&self, mark: Mark, from: usize, end: usize) -> Option<usize> {
-        let wanted = u64::from(mark.bits()) * 0x0101_0101_0101_0101;
+        let wanted = u128::from(mark.bits()) * 0x0101_0101_0101_0101_0101_0101_0101_0101;
         let mut k = from;
         while k < end {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(self.bytes.get(k..k + 8)?);
-            let found = u64::from_le_bytes(eight) & wanted;
+            let mut sixteen = [0u8; 16];
+            sixteen.copy_from_slice(self.bytes.get(k..k + 16)?);
+            let found = u128::from_le_bytes(sixteen) & wanted;
             if found != 0 {
                 let at = k + (found.trailing_zeros() / 8) as usize;
                 return (at < end).then_some(at);
             }
-            k += 8;
+            k += 16;
         }
         None
     }
