@@ -1318,6 +1318,9 @@ pub(crate) mod flag {
     /// "rose", "added", "averaged"): the clause before a figure is searched for them only when
     /// the sentence has one.
     pub const TALLY_CUE: u32 = 1 << 26;
+    /// A word a qualifier can end with, right before its number ("than", "about", "over",
+    /// "least", "of"): a number after any other word is unqualified (`qualifiers::hedge`).
+    pub const HEDGE_END: u32 = 1 << 27;
 }
 
 /// The flags of a lexicon entry.
@@ -1552,6 +1555,37 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
             }
             if matches!(w, W::Daily | W::Weekly | W::Monthly | W::Annual) {
                 f |= AVERAGE;
+            }
+            if matches!(
+                w,
+                W::Than
+                    | W::As
+                    | W::Of
+                    | W::On
+                    | W::Over
+                    | W::Above
+                    | W::More
+                    | W::Least
+                    | W::To
+                    | W::Under
+                    | W::Below
+                    | W::Estimated
+                    | W::Like
+                    | W::About
+                    | W::Around
+                    | W::Approximately
+                    | W::Roughly
+                    | W::Some
+                    | W::Nearly
+                    | W::Almost
+                    | W::Exceed
+                    | W::Surpass
+                    | W::Top
+                    | W::Pass
+                    | W::Past
+                    | W::Cross
+            ) {
+                f |= HEDGE_END;
             }
             f |= match w {
                 W::Recruit

@@ -7,7 +7,7 @@
 //! `Nearly` (and "something like" → `About`, "a little over" → `MoreThan`); less than, fewer than,
 //! under, below, well under → `LessThan`.
 
-use super::lexicon::W;
+use super::lexicon::{W, flag};
 use super::tokens::{P, Tok};
 use attrition_model::Hedge;
 
@@ -17,6 +17,10 @@ pub(crate) fn hedge(toks: &[Tok], start: usize, first: usize) -> (Hedge, usize) 
     // "~893,850"
     if first > start && toks[first - 1].is_p(P::Tilde) {
         return (Hedge::About, first - 1);
+    }
+    // every qualifier ends with a word flagged for it: most numbers have none before them
+    if first <= start || toks[first - 1].flags & flag::HEDGE_END == 0 {
+        return (Hedge::Exact, first);
     }
     let w = |back: usize| -> Option<W> { if first >= start + back { toks[first - back].w() } else { None } };
     let (w1, w2, w3) = (w(1), w(2), w(3));
