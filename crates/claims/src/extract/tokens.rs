@@ -933,7 +933,16 @@ impl Mark {
 /// `flag::RANK` moves down beside them.
 #[inline]
 fn mark_byte(flags: u32) -> u8 {
-    const _: () = assert!(flag::NUM == 1 && flag::NUM_WORD == 2 && flag::SOURCE == 1 << 5 && flag::RANK == 1 << 8);
+    // the layout `Mark::bits` reads
+    const _: () = assert!(
+        flag::NUM == 1
+            && flag::NUM_WORD == 1 << 1
+            && flag::TIME_START == 1 << 2
+            && flag::TIME == 1 << 3
+            && flag::METRIC_START == 1 << 4
+            && flag::SOURCE == 1 << 5
+            && flag::RANK == 1 << 8
+    );
     #[allow(clippy::cast_possible_truncation)]
     let byte = ((flags & 0x3f) | ((flags >> 2) & 0x40)) as u8;
     byte
@@ -1108,8 +1117,8 @@ mod tests {
     }
 
     #[test]
-    fn marks_find_each_kind_across_words_of_bits() {
-        // 70 filler words put the second number past the first 64 tokens
+    fn marks_find_each_kind_however_far_apart() {
+        // 70 filler words put the second number several sixteen-token looks after the first
         let text = format!("In May 1,200 {} 300 tanks", "x ".repeat(70));
         let t = toks(&text);
         let marks = Marks::of(&t);
