@@ -13,9 +13,9 @@ pub(crate) enum Lex {
     /// Not in the list.
     Other,
     /// A spelled cardinal: zero … nineteen, twenty … ninety.
-    Card(u32),
+    Card(u8),
     /// A spelled ordinal: first … twentieth, thirtieth … hundredth.
-    Ord(u32),
+    Ord(u8),
     /// hundred (2), thousand (3), million (6), billion (9).
     Scale(u8),
     /// January = 1 … December = 12.
@@ -436,7 +436,7 @@ impl W {
     }
 }
 
-const WORDS: &[(&str, Lex)] = &{
+pub(crate) const WORDS: &[(&str, Lex)] = &{
     use Lex::{Card, Month, Ord, Scale, Season, Weekday};
     use W::*;
     const fn w(x: W) -> Lex {
@@ -1614,25 +1614,17 @@ pub(crate) fn flags_of(lex: Lex) -> u32 {
     }
 }
 
-/// Open-addressing tables keyed by the word's bytes packed into an integer. Words of up to
-/// eight letters (nearly every word of running text) have their own table of `u64` keys, kept
-/// apart from the entries so that the keys probed stay in the first-level cache; each such word
-/// sits in one of two slots given by two multiply-shift hashes (cuckoo hashing), so a lookup
-/// compares two keys and picks the entry without a branch: whether a word is listed is as good
-/// as random from one word to the next, and a branch on it mispredicted on every other word.
-/// Longer words are probed linearly.
+/// The lexicon as one table keyed by the word's letters packed into an integer (at most
+/// sixteen, lower-cased, one byte each). Each word sits in one of two slots given by two
+/// multiply-shift hashes (cuckoo hashing), so a lookup compares two keys and picks the entry
+/// without a branch: whether a word is listed is as good as random from one word to the next,
+/// and a branch on it mispredicted on every other word. Words of any length share the table,
+/// so the tokenizer does not branch on a word's length either. The keys are kept apart from
+/// the entries so that the keys probed stay in the first-level cache.
 pub(crate) struct Table {
-    short_keys: [u64; SHORT_SLOTS],
+    keys: [u128; SLOTS],
     /// One more than the keys: the last is the entry of a word not listed.
-    short_entries: [(Lex, u32); SHORT_SLOTS + 1],
-    long: [Slot; LONG_SLOTS],
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    key: u128,
-    lex: Lex,
-    flags: u32,
+    entries: [(Lex, u32); SLOTS + 1],
 }
 
 const MAX_WORD: usize = 16;
@@ -1651,69 +1643,49 @@ fn pack(word: &[u8]) -> Option<u128> {
     Some(key)
 }
 
-fn slot(key: u128, mask: usize) -> usize {
-    #[allow(clippy::cast_possible_truncation)]
-    let (lo, hi) = (key as u64, (key >> 64) as u64);
-    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    #[allow(clippy::cast_possible_truncation)]
-    let i = (h >> 40) as usize;
-    i & mask
-}
+/// Slots of the table: fixed, so that a probe's index needs no bounds check, and kept at most
+/// two-fifths full, so that a word always finds one of its two slots free after a move or two
+/// (`the_table_is_not_too_full` checks it).
+const SLOTS: usize = 2048;
 
-/// Slots of the two tables: fixed, so that a probe's index needs no bounds check. The short
-/// table is kept at most a sixth full, so that a word always finds one of its two slots free
-/// after a move or two; the long one, probed linearly, at most half full
-/// (`the_tables_are_not_too_full` checks both).
-const SHORT_SLOTS: usize = 4096;
-const LONG_SLOTS: usize = 512;
-
-/// The two slots a short word may sit in.
+/// The two slots a word may sit in.
 #[inline]
-fn short_slots(key: u64) -> [usize; 2] {
+fn slots(key: u128) -> [usize; 2] {
     #[allow(clippy::cast_possible_truncation)]
-    let slot = |multiplier: u64| (key.wrapping_mul(multiplier) >> 40) as usize & (SHORT_SLOTS - 1);
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    #[allow(clippy::cast_possible_truncation)]
+    let slot = |multiplier: u64| (folded.wrapping_mul(multiplier) >> 40) as usize & (SLOTS - 1);
     [slot(0x9e37_79b9_7f4a_7c15), slot(0xc2b2_ae3d_27d4_eb4f)]
 }
 
-/// Puts a short word in one of its two slots, moving the words in the way to their other slot;
+/// Puts a word in one of its two slots, moving the words in the way to their other slot;
 /// false if that goes round in circles (then the word is left out, which
 /// `every_listed_word_is_found` would show).
-fn insert_short(table: &mut Table, key: u64, entry: (Lex, u32)) -> bool {
+fn insert(table: &mut Table, key: u128, entry: (Lex, u32)) -> bool {
     let (mut key, mut entry) = (key, entry);
-    let [mut at, _] = short_slots(key);
-    for _ in 0..SHORT_SLOTS {
-        for slot in short_slots(key) {
-            if table.short_keys[slot] == 0 || table.short_keys[slot] == key {
-                table.short_keys[slot] = key;
-                table.short_entries[slot] = entry;
+    let [mut at, _] = slots(key);
+    for _ in 0..SLOTS {
+        for slot in slots(key) {
+            if table.keys[slot] == 0 || table.keys[slot] == key {
+                table.keys[slot] = key;
+                table.entries[slot] = entry;
                 return true;
             }
         }
         // both taken: take the one not just vacated, and move its word on
-        std::mem::swap(&mut key, &mut table.short_keys[at]);
-        std::mem::swap(&mut entry, &mut table.short_entries[at]);
-        let [a, b] = short_slots(key);
+        std::mem::swap(&mut key, &mut table.keys[at]);
+        std::mem::swap(&mut entry, &mut table.entries[at]);
+        let [a, b] = slots(key);
         at = if a == at { b } else { a };
     }
     false
 }
 
 static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
-    let mut table = Box::new(Table {
-        short_keys: [0; SHORT_SLOTS],
-        short_entries: [(Lex::Other, 0); SHORT_SLOTS + 1],
-        long: [Slot { key: 0, lex: Lex::Other, flags: 0 }; LONG_SLOTS],
-    });
+    let mut table = Box::new(Table { keys: [0; SLOTS], entries: [(Lex::Other, 0); SLOTS + 1] });
     for &(word, lex) in WORDS {
-        let Some(key) = pack(word.as_bytes()) else { continue };
-        if let Ok(short) = u64::try_from(key) {
-            insert_short(&mut table, short, (lex, flags_of(lex)));
-        } else {
-            let mut i = slot(key, LONG_SLOTS - 1);
-            while table.long[i].key != 0 && table.long[i].key != key {
-                i = (i + 1) & (LONG_SLOTS - 1);
-            }
-            table.long[i] = Slot { key, lex, flags: flags_of(lex) };
+        if let Some(key) = pack(word.as_bytes()) {
+            insert(&mut table, key, (lex, flags_of(lex)));
         }
     }
     table
@@ -1744,34 +1716,15 @@ pub(crate) fn table() -> &'static Table {
 }
 
 impl Table {
-    /// The entry for a packed word of at most eight letters.
-    #[inline]
-    pub(crate) fn get_short(&self, key: u64) -> (Lex, u32) {
-        let [a, b] = short_slots(key);
-        // the slot holding the word, or the entry past the keys: picked with masks, not branches
-        let in_a = 0usize.wrapping_sub(usize::from(self.short_keys[a] == key));
-        let in_b = 0usize.wrapping_sub(usize::from(self.short_keys[b] == key));
-        let at = (a & in_a) | (b & in_b & !in_a) | (SHORT_SLOTS & !(in_a | in_b));
-        self.short_entries[at]
-    }
-
-    /// The entry for a packed word.
+    /// The entry for a packed word (0, which no word packs to, for one too long to pack).
     #[inline]
     pub(crate) fn get(&self, key: u128) -> (Lex, u32) {
-        if let Ok(short) = u64::try_from(key) {
-            return self.get_short(short);
-        }
-        let mut i = slot(key, LONG_SLOTS - 1);
-        loop {
-            let slot = &self.long[i];
-            if slot.key == key {
-                return (slot.lex, slot.flags);
-            }
-            if slot.key == 0 {
-                return (Lex::Other, 0);
-            }
-            i = (i + 1) & (LONG_SLOTS - 1);
-        }
+        let [a, b] = slots(key);
+        // the slot holding the word, or the entry past the keys: picked with masks, not branches
+        let in_a = 0usize.wrapping_sub(usize::from(self.keys[a] == key));
+        let in_b = 0usize.wrapping_sub(usize::from(self.keys[b] == key));
+        let at = (a & in_a) | (b & in_b & !in_a) | (SLOTS & !(in_a | in_b));
+        self.entries[at]
     }
 }
 
@@ -1800,9 +1753,8 @@ mod tests {
     }
 
     #[test]
-    fn the_tables_are_not_too_full() {
-        let short = WORDS.iter().filter(|(w, _)| w.len() <= 8).count();
-        assert!(short * 6 <= SHORT_SLOTS && (WORDS.len() - short) * 2 <= LONG_SLOTS);
+    fn the_table_is_not_too_full() {
+        assert!(WORDS.len() * 5 <= SLOTS * 2);
     }
 
     #[test]

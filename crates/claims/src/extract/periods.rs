@@ -247,11 +247,11 @@ impl Ctx<'_> {
                     && let Some(Lex::Card(unit)) = self.lex(k + 2)
                     && unit < 10
                 {
-                    return Some((i32::try_from(tens + unit).ok()?, k + 2));
+                    return Some((i32::from(tens) + i32::from(unit), k + 2));
                 }
-                Some((i32::try_from(tens).ok()?, k))
+                Some((i32::from(tens), k))
             }
-            Lex::Card(n) => Some((i32::try_from(n).ok()?, k)),
+            Lex::Card(n) => Some((i32::from(n), k)),
             Lex::W(W::A) => Some((1, k)),
             _ => None,
         }
@@ -265,7 +265,7 @@ impl Ctx<'_> {
             return (n.suffix == super::tokens::Suffix::Ordinal).then_some(n.value as i32);
         }
         match tok.lex()? {
-            Lex::Ord(n) => i32::try_from(n).ok(),
+            Lex::Ord(n) => Some(i32::from(n)),
             _ => None,
         }
     }

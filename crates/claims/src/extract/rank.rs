@@ -70,7 +70,7 @@ impl Found {
 
 fn ordinal_at(toks: &[Tok], k: usize) -> Option<u32> {
     match toks.get(k)?.kind {
-        Kind::Word { lex: Lex::Ord(n), .. } => Some(n),
+        Kind::Word { lex: Lex::Ord(n), .. } => Some(u32::from(n)),
         Kind::Num(n) if n.suffix == Suffix::Ordinal =>
         {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

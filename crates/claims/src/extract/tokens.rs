@@ -515,7 +515,8 @@ fn clock_suffix(bytes: &[u8], i: usize) -> Option<usize> {
 /// Tokenize `text[start..end]` into `out` (cleared first). Offsets are absolute.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let bytes = &text.as_bytes()[..end];
+    let all = text.as_bytes();
+    let bytes = &all[..end];
     let mut i = start;
     let table = super::lexicon::table();
     while i < end {
@@ -526,7 +527,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         }
         // the common case: a word of ASCII letters ending in a space or ASCII punctuation
         if b.is_ascii_alphabetic() {
-            let (j, short_key) = letters_from(bytes, i, end);
+            let (j, key) = letters_from(all, i, end);
             let next = if j < end { bytes[j] } else { b' ' };
             if next < 0x80 && !next.is_ascii_digit() && next != b'\'' {
                 let word = &bytes[i..j];
@@ -537,15 +538,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 } else {
                     Caps::Capital
                 };
-                let (mut lex, mut flags) = if let Some(key) = short_key {
-                    table.get_short(key)
-                } else if word.len() <= 8 {
-                    table.get_short(chunk_key(bytes, i, word.len()))
-                } else if let Some(key) = word_key(bytes, i, word.len()) {
-                    table.get(key)
-                } else {
-                    (Lex::Other, 0)
-                };
+                let (mut lex, mut flags) = table.get(key);
                 if flags & flag::CASED != 0 {
                     let fixed = fix_case(lex, caps, word);
                     if fixed != lex {
@@ -746,25 +739,37 @@ fn non_letters(w: u64) -> u64 {
     !(at_least_a & !past_z & !w) & HIGH
 }
 
-/// The run of ASCII letters starting with the letter at `i`: where it ends and, for a run of
-/// fewer than eight letters read in one eight-byte load, its lexicon key (see `chunk_key`).
+/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (`non_letters` on
+/// sixteen bytes).
 #[inline]
-fn letters_from(bytes: &[u8], i: usize, end: usize) -> (usize, Option<u64>) {
-    const LOWER: u64 = 0x2020_2020_2020_2020;
-    if let Some(eight) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(eight);
-        let w = u64::from_le_bytes(buf);
-        let others = non_letters(w);
-        if others != 0 {
-            // at least one letter: the first byte is one
-            let n = (others.trailing_zeros() / 8) as usize;
-            let shift = (8 - n) * 8;
-            return (i + n, Some((w.swap_bytes() | LOWER) >> shift));
+fn non_letters16(w: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    let low7 = (w | (ONES * 0x20)) & (ONES * 0x7f);
+    let at_least_a = low7 + ONES * 0x1f; // high bit: >= b'a'
+    let past_z = low7 + ONES * 0x05; // high bit: >= b'{'
+    !(at_least_a & !past_z & !w) & (ONES * 0x80)
+}
+
+/// The run of ASCII letters starting with the letter at `i` of `all` (the whole text): where
+/// it ends (at `end` at the latest) and its lexicon key (see `lexicon::pack`; 0 for a run of
+/// more than sixteen letters). A run that ends within sixteen bytes is read in one load,
+/// whatever its length.
+#[inline]
+fn letters_from(all: &[u8], i: usize, end: usize) -> (usize, u128) {
+    if let Some(sixteen) = all.get(i..i + 16) {
+        let mut buf = [0u8; 16];
+        buf.copy_from_slice(sixteen);
+        let w = u128::from_le_bytes(buf);
+        let others = non_letters16(w);
+        // the first byte is a letter, so a run that ends here has one to fifteen
+        let n = (others.trailing_zeros() / 8) as usize;
+        if n < 16 && i + n <= end {
+            let shift = (16 - n) * 8;
+            return (i + n, (w.swap_bytes() | (u128::MAX / 0xff * 0x20)) >> shift);
         }
-        return (letters_end(bytes, i + 8, end), None);
     }
-    (letters_end(bytes, i + 1, end), None)
+    let j = letters_end(all, i + 1, end);
+    (j, word_key(all, i, j - i).unwrap_or(0))
 }
 
 /// Where the run of ASCII letters from `j` ends, eight bytes at a time (see `non_letters`).
@@ -1108,6 +1113,38 @@ mod tests {
         assert!(t.iter().any(|t| t.is_p(P::Hyphen)));
         assert!(t.iter().any(|t| t.is_p(P::Dash)));
         assert_eq!(toks("they may rise")[1].w(), Some(W::Will));
+    }
+
+    #[test]
+    fn every_listed_word_is_read_wherever_it_stands() {
+        for &(word, lex) in super::super::lexicon::WORDS {
+            let upper = word.to_ascii_uppercase();
+            // in running text, at the very end of the text, and at the end of a block that the
+            // text runs on past (a one-load read must not take in letters beyond the block)
+            for text in [format!("so {word} and more text after it"), format!("so {word}"), format!("so {upper}")] {
+                let t = toks(&text);
+                assert_eq!((t[1].start, t[1].end), (3, 3 + word.len()), "{text}");
+                let Kind::Word { caps, .. } = t[1].kind else { panic!("{text}: not a word") };
+                assert_eq!(t[1].lex(), Some(fix_case(lex, caps, &text.as_bytes()[3..t[1].end])), "{text}");
+            }
+            let glued = format!("so {word}xy and more text after it");
+            let mut out = Vec::new();
+            tokenize(&glued, 0, 3 + word.len(), &mut out);
+            assert_eq!(
+                (out[1].end, out[1].lex()),
+                (3 + word.len(), Some(fix_case(lex, Caps::Lower, word.as_bytes()))),
+                "{glued}"
+            );
+        }
+        // unlisted runs of any length, up to past the sixteen letters a key holds
+        for len in 1..=24 {
+            let word = "q".repeat(len);
+            for text in [format!("{word} x"), word.clone(), format!("x {word}{}", " ".repeat(20))] {
+                let t = toks(&text);
+                let w = t.iter().find(|t| t.end - t.start == len).map(|t| t.lex());
+                assert_eq!(w, Some(Some(Lex::Other)), "{text:?}");
+            }
+        }
     }
 
     #[test]
