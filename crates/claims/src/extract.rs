@@ -40,7 +40,7 @@ use metrics::{After, Hit, People, Phrase};
 use numbers::{Form, Mention};
 use periods::{PExpr, PVal, Shape, day_before};
 use side::{Src, SrcHit};
-use tokens::{Kind, P, Sentence, Tok};
+use tokens::{Kind, Mark, Marks, P, Sentence, Tok};
 
 /// Why a text cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -210,12 +210,6 @@ pub(crate) struct SentData {
     pub hedges: Vec<(Hedge, usize)>,
     /// Where "on current form", "at this pace" stands, if anywhere.
     pub pace: Option<usize>,
-}
-
-impl SentData {
-    fn clause_start(&self, toks: &[Tok], s: Sentence, k: usize) -> usize {
-        clause_start(toks, s.start, k)
-    }
 }
 
 /// A value claim under construction.
@@ -847,7 +841,7 @@ impl<'t> State<'t> {
             hedge = Hedge::MoreThan;
         }
         let lead = m.lead.unwrap_or(m.first).min(qual_first);
-        let clause = d.clause_start(toks, s, lead);
+        let clause = clause_start(&self.marks, s, lead);
         if m.form == Form::Range || m.form == Form::Vague {
             hedge = Hedge::Range;
         } else if m.approx && hedge == Hedge::Exact {
@@ -1046,8 +1040,9 @@ impl<'t> State<'t> {
         }
         // rate
         let (rate, rate_end) = rate_after(toks, s, np_end);
-        let rate =
-            rate.or_else(|| if d.features.has(Features::AVERAGE) { rate_before(toks, s, lead, d) } else { None });
+        let rate = rate.or_else(|| {
+            if d.features.has(Features::AVERAGE) { rate_before(toks, &self.marks, s, lead, d) } else { None }
+        });
         if let Some(end) = rate_end {
             np_end = end;
         }
@@ -1593,12 +1588,10 @@ fn link_word(w: W) -> bool {
     matches!(w, W::At | W::To | W::By | W::With | W::Reach | W::Average | W::Of | W::Totalled | W::Be)
 }
 
-/// The first token of the clause containing token `k`.
-fn clause_start(toks: &[Tok], start: usize, k: usize) -> usize {
-    (start..k)
-        .rev()
-        .find(|&j| matches!(toks[j].punct, Some(P::Comma | P::Semicolon | P::Colon | P::Dash)))
-        .map_or(start, |j| j + 1)
+/// The first token of the clause of sentence `s` containing token `k`: the one after the last
+/// comma, semicolon, colon or dash before it.
+fn clause_start(marks: &Marks, s: Sentence, k: usize) -> usize {
+    marks.prev(Mark::Clause, s.start, k).map_or(s.start, |j| j + 1)
 }
 
 /// Numbers that are not losses whatever follows them: ages ("Putin, 73,"), war days ("day
@@ -1826,8 +1819,8 @@ fn rate_adjective(w: Option<W>) -> Option<RateUnit> {
 }
 
 /// "a daily average of", "the weekly average has been", "May's daily average sat between".
-fn rate_before(toks: &[Tok], s: Sentence, lead: usize, d: &SentData) -> Option<RateUnit> {
-    let clause = d.clause_start(toks, s, lead);
+fn rate_before(toks: &[Tok], marks: &Marks, s: Sentence, lead: usize, d: &SentData) -> Option<RateUnit> {
+    let clause = clause_start(marks, s, lead);
     // no other number between
     if d.mentions.iter().any(|m| m.first >= clause && m.last < lead) {
         return None;

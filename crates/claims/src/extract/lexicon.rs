@@ -1321,6 +1321,8 @@ pub(crate) mod flag {
     /// A word a qualifier can end with, right before its number ("than", "about", "over",
     /// "least", "of"): a number after any other word is unqualified (`qualifiers::hedge`).
     pub const HEDGE_END: u32 = 1 << 27;
+    /// Punctuation that closes a clause: comma, semicolon, colon, dash.
+    pub const CLAUSE: u32 = 1 << 28;
 }
 
 /// The flags of a lexicon entry.

@@ -863,9 +863,10 @@ fn punct_flags(p: P) -> u32 {
     match p {
         P::Question => flag::QUESTION | flag::STOP,
         P::Period | P::Bang => flag::STOP,
-        P::Dash => flag::DASH,
-        P::Colon => flag::COLON,
-        P::Semicolon => flag::SEMI,
+        P::Dash => flag::DASH | flag::CLAUSE,
+        P::Colon => flag::COLON | flag::CLAUSE,
+        P::Semicolon => flag::SEMI | flag::CLAUSE,
+        P::Comma => flag::CLAUSE,
         _ => 0,
     }
 }
@@ -918,6 +919,8 @@ pub(crate) enum Mark {
     Source,
     /// A word that can start a rank phrase (`flag::RANK`).
     Rank,
+    /// Punctuation that closes a clause (`flag::CLAUSE`).
+    Clause,
 }
 
 impl Mark {
@@ -930,12 +933,13 @@ impl Mark {
             Mark::MetricStart => 1 << 4,
             Mark::Source => 1 << 5,
             Mark::Rank => 1 << 6,
+            Mark::Clause => 1 << 7,
         }
     }
 }
 
 /// The flags a pass looks for, in one byte: the six lowest flags are where they are, and
-/// `flag::RANK` moves down beside them.
+/// `flag::RANK` and `flag::CLAUSE` move down beside them.
 #[inline]
 fn mark_byte(flags: u32) -> u8 {
     // the layout `Mark::bits` reads
@@ -947,9 +951,10 @@ fn mark_byte(flags: u32) -> u8 {
             && flag::METRIC_START == 1 << 4
             && flag::SOURCE == 1 << 5
             && flag::RANK == 1 << 8
+            && flag::CLAUSE == 1 << 28
     );
     #[allow(clippy::cast_possible_truncation)]
-    let byte = ((flags & 0x3f) | ((flags >> 2) & 0x40)) as u8;
+    let byte = ((flags & 0x3f) | ((flags >> 2) & 0x40) | ((flags >> 21) & 0x80)) as u8;
     byte
 }
 
@@ -992,6 +997,27 @@ impl Marks {
                 return (at < end).then_some(at);
             }
             k += 16;
+        }
+        None
+    }
+
+    /// The last token of kind `mark` in `[start, end)`.
+    #[inline]
+    pub fn prev(&self, mark: Mark, start: usize, end: usize) -> Option<usize> {
+        let wanted = u128::from(mark.bits()) * 0x0101_0101_0101_0101_0101_0101_0101_0101;
+        let mut k = end;
+        while k > start {
+            let from = k.saturating_sub(16);
+            let mut sixteen = [0u8; 16];
+            sixteen.copy_from_slice(self.bytes.get(from..from + 16)?);
+            // only the bytes of tokens before `k`
+            let below = if k - from == 16 { u128::MAX } else { (1u128 << ((k - from) * 8)) - 1 };
+            let found = u128::from_le_bytes(sixteen) & wanted & below;
+            if found != 0 {
+                let at = from + 15 - (found.leading_zeros() / 8) as usize;
+                return (at >= start).then_some(at);
+            }
+            k = from;
         }
         None
     }
@@ -1169,6 +1195,26 @@ mod tests {
         assert_eq!(marks.next(Mark::Time, 0, t.len()), Some(1), "May");
         assert_eq!(marks.next(Mark::MetricStart, 0, t.len()), Some(t.len() - 1), "tanks");
         assert_eq!(marks.next(Mark::Num, t.len() + 100, t.len() + 200), None);
+        // and backwards
+        assert_eq!(marks.prev(Mark::Num, 0, t.len()), Some(nums[1]));
+        assert_eq!(marks.prev(Mark::Num, 0, nums[1]), Some(nums[0]), "the end bound is exclusive");
+        assert_eq!(marks.prev(Mark::Num, nums[0] + 1, nums[1]), None, "nothing between");
+        assert_eq!(marks.prev(Mark::Num, nums[0], nums[0] + 1), Some(nums[0]));
+        assert_eq!(marks.prev(Mark::Num, 0, nums[0]), None);
+        assert_eq!(marks.prev(Mark::Time, 0, 5), Some(1), "May");
+        assert_eq!(marks.prev(Mark::Num, 3, 3), None);
+        let t = toks("Russia, in May - the worst month; lost: 1,200 men, it said");
+        let marks = Marks::of(&t);
+        let clauses: Vec<usize> = (0..=t.len()).filter_map(|k| marks.prev(Mark::Clause, 0, k)).collect();
+        let breaks: Vec<usize> = t
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.punct, Some(P::Comma | P::Dash | P::Semicolon | P::Colon)))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(breaks.len(), 5, "{t:?}");
+        assert_eq!(marks.prev(Mark::Clause, 0, t.len()), breaks.last().copied());
+        assert!(clauses.iter().all(|k| breaks.contains(k)));
     }
 
     #[test]
