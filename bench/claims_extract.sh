@@ -22,6 +22,7 @@ cargo build --release --locked --quiet -p attrition-claims --example throughput
 cargo build --release --locked --quiet --bin attrition
 bin="$PWD/target/release/examples/throughput"
 "$bin" "$size" --sample "$work/sample.txt" --archive "$work/archive.jsonl"
+sync # the archive just written goes to disk now, not while the sample is timed
 ours=$("$bin" --time-file "$work/sample.txt")
 echo "$ours"
 ours_mbs=$(echo "$ours" | awk '{print $(NF-1)}')
