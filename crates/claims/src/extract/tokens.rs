@@ -728,26 +728,25 @@ fn word(bytes: &[u8], i: usize, end: usize, table: &super::lexicon::Table, out: 
     j
 }
 
-/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter: a byte is a letter
-/// when its high bit is clear and, lower-cased, it lies in `a..=z`.
+/// One in each byte of a sixteen-byte word.
+const BYTE_ONES: u128 = u128::MAX / 0xff;
+
+/// Bit 7 of each of the sixteen bytes of `w` set where that byte is not an ASCII letter: a byte
+/// is a letter when its high bit is clear and, lower-cased, it lies in `a..=z`.
 #[inline]
-fn non_letters(w: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = (w | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
-    let at_least_a = low7 + 0x1f1f_1f1f_1f1f_1f1f; // high bit: >= b'a'
-    let past_z = low7 + 0x0505_0505_0505_0505; // high bit: >= b'{'
-    !(at_least_a & !past_z & !w) & HIGH
+fn non_letters(w: u128) -> u128 {
+    let low7 = (w | (BYTE_ONES * 0x20)) & (BYTE_ONES * 0x7f);
+    let at_least_a = low7 + BYTE_ONES * 0x1f; // high bit: >= b'a'
+    let past_z = low7 + BYTE_ONES * 0x05; // high bit: >= b'{'
+    !(at_least_a & !past_z & !w) & (BYTE_ONES * 0x80)
 }
 
-/// Bit 7 of each byte of `w` set where that byte is not an ASCII letter (`non_letters` on
-/// sixteen bytes).
+/// The sixteen bytes of `bytes` from `at`, as one little-endian word, if there are as many.
 #[inline]
-fn non_letters16(w: u128) -> u128 {
-    const ONES: u128 = u128::MAX / 0xff;
-    let low7 = (w | (ONES * 0x20)) & (ONES * 0x7f);
-    let at_least_a = low7 + ONES * 0x1f; // high bit: >= b'a'
-    let past_z = low7 + ONES * 0x05; // high bit: >= b'{'
-    !(at_least_a & !past_z & !w) & (ONES * 0x80)
+fn sixteen_at(bytes: &[u8], at: usize) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.copy_from_slice(bytes.get(at..at + 16)?);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The run of ASCII letters starting with the letter at `i` of `all` (the whole text): where
@@ -756,33 +755,27 @@ fn non_letters16(w: u128) -> u128 {
 /// whatever its length.
 #[inline]
 fn letters_from(all: &[u8], i: usize, end: usize) -> (usize, u128) {
-    if let Some(sixteen) = all.get(i..i + 16) {
-        let mut buf = [0u8; 16];
-        buf.copy_from_slice(sixteen);
-        let w = u128::from_le_bytes(buf);
-        let others = non_letters16(w);
+    if let Some(w) = sixteen_at(all, i) {
         // the first byte is a letter, so a run that ends here has one to fifteen
-        let n = (others.trailing_zeros() / 8) as usize;
+        let n = (non_letters(w).trailing_zeros() / 8) as usize;
         if n < 16 && i + n <= end {
             let shift = (16 - n) * 8;
-            return (i + n, (w.swap_bytes() | (u128::MAX / 0xff * 0x20)) >> shift);
+            return (i + n, (w.swap_bytes() | (BYTE_ONES * 0x20)) >> shift);
         }
     }
     let j = letters_end(all, i + 1, end);
     (j, word_key(all, i, j - i).unwrap_or(0))
 }
 
-/// Where the run of ASCII letters from `j` ends, eight bytes at a time (see `non_letters`).
+/// Where the run of ASCII letters from `j` ends, sixteen bytes at a time (see `non_letters`).
 #[inline]
 fn letters_end(bytes: &[u8], mut j: usize, end: usize) -> usize {
-    while let Some(eight) = bytes.get(j..j + 8).filter(|_| j + 8 <= end) {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(eight);
-        let others = non_letters(u64::from_le_bytes(buf));
+    while let Some(w) = sixteen_at(bytes, j).filter(|_| j + 16 <= end) {
+        let others = non_letters(w);
         if others != 0 {
             return j + (others.trailing_zeros() / 8) as usize;
         }
-        j += 8;
+        j += 16;
     }
     while j < end && bytes[j].is_ascii_alphabetic() {
         j += 1;
@@ -986,12 +979,10 @@ impl Marks {
     /// The first token of kind `mark` in `[from, end)`.
     #[inline]
     pub fn next(&self, mark: Mark, from: usize, end: usize) -> Option<usize> {
-        let wanted = u128::from(mark.bits()) * 0x0101_0101_0101_0101_0101_0101_0101_0101;
+        let wanted = u128::from(mark.bits()) * BYTE_ONES;
         let mut k = from;
         while k < end {
-            let mut sixteen = [0u8; 16];
-            sixteen.copy_from_slice(self.bytes.get(k..k + 16)?);
-            let found = u128::from_le_bytes(sixteen) & wanted;
+            let found = sixteen_at(&self.bytes, k)? & wanted;
             if found != 0 {
                 let at = k + (found.trailing_zeros() / 8) as usize;
                 return (at < end).then_some(at);
@@ -1004,15 +995,13 @@ impl Marks {
     /// The last token of kind `mark` in `[start, end)`.
     #[inline]
     pub fn prev(&self, mark: Mark, start: usize, end: usize) -> Option<usize> {
-        let wanted = u128::from(mark.bits()) * 0x0101_0101_0101_0101_0101_0101_0101_0101;
+        let wanted = u128::from(mark.bits()) * BYTE_ONES;
         let mut k = end;
         while k > start {
             let from = k.saturating_sub(16);
-            let mut sixteen = [0u8; 16];
-            sixteen.copy_from_slice(self.bytes.get(from..from + 16)?);
             // only the bytes of tokens before `k`
             let below = if k - from == 16 { u128::MAX } else { (1u128 << ((k - from) * 8)) - 1 };
-            let found = u128::from_le_bytes(sixteen) & wanted & below;
+            let found = sixteen_at(&self.bytes, from)? & wanted & below;
             if found != 0 {
                 let at = from + 15 - (found.leading_zeros() / 8) as usize;
                 return (at >= start).then_some(at);
