@@ -50,6 +50,9 @@ pub struct Checked<'t> {
     /// A registry entry the claim reproduces (same organisation, metric and figure, published
     /// within 60 days before the text), as `id: organisation, figure, date, citation`.
     pub registry: Option<String>,
+    /// Whether the claim was read as a milestone of the running total ("passed 998,000 this
+    /// week") rather than as the period's own total, which the data contradict.
+    pub milestone: bool,
     /// The data version.
     pub data_version: String,
 }
@@ -191,6 +194,7 @@ fn not_checkable<'t>(claim: &Claim<'t>, data_version: &str, why: String) -> Chec
         evidence: why,
         probability: None,
         registry: None,
+        milestone: false,
         data_version: data_version.to_owned(),
     }
 }
@@ -277,6 +281,16 @@ struct Computed {
     convention: Convention,
     value: f64,
     how: String,
+    /// For a total over a period: the running total before the period and at its end, and how
+    /// they were read, for the milestone reading.
+    running: Option<Running>,
+}
+
+/// The running total around a period: what a milestone ("passed 998,000 in May") speaks of.
+struct Running {
+    before: f64,
+    end: f64,
+    how: String,
 }
 
 fn tables(record: &Record, category: Category) -> Result<[(Convention, DayTable); 2], String> {
@@ -295,14 +309,53 @@ fn check_value<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<'_>) 
             continue;
         }
         if let Some(figure) = figure(claim, &table, data.date)? {
-            computed.push(Computed { convention, value: figure.0, how: figure.1 });
+            computed.push(figure);
         }
     }
-    verdict_from(claim, data, computed)
+    let period_total = verdict_from(claim, data, &computed)?;
+    if period_total.verdict == VerdictKind::Contradicted
+        && let Some(milestone) = milestone(claim, &computed, &period_total)
+    {
+        return Ok(milestone);
+    }
+    Ok(period_total)
 }
 
-/// The claim's figure from one table: `(value, how)`.
-fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<(f64, String)>, String> {
+/// The claim read as a milestone of the running total, when it holds that way.
+///
+/// "Losses passed 998,000 this week" names the running total crossing a mark, not the week's
+/// losses; English does not tell the two apart ("losses surpassed 40,000 in May" is a month's
+/// total). A period's total is read first; when the data contradict it, the milestone reading is
+/// tried, and taken only when the running total was short of the figure before the period began
+/// and satisfies the claim at its end, so the mark was crossed within the period. A wrong
+/// period total would have to equal the running total by chance to pass.
+fn milestone<'t>(claim: &Claim<'t>, computed: &[Computed], period_total: &Checked<'t>) -> Option<Checked<'t>> {
+    if !matches!(claim.qualifier, Hedge::Exact | Hedge::About | Hedge::Nearly | Hedge::MoreThan | Hedge::AtLeast) {
+        return None;
+    }
+    let mark = claim.low.or(claim.high)?;
+    let crossed = |c: &&Computed| c.running.as_ref().is_some_and(|r| r.before < mark && holds(claim, r.end));
+    let matches: Vec<Convention> = computed.iter().filter(crossed).map(|c| c.convention).collect();
+    let chosen = computed.iter().find(crossed)?;
+    let running = chosen.running.as_ref()?;
+    let as_total = period_total.truth.map_or_else(|| "—".to_owned(), grouped);
+    Some(Checked {
+        verdict: VerdictKind::Supported,
+        truth: Some(running.end),
+        convention: Some(chosen.convention),
+        matches,
+        evidence: format!(
+            "read as a milestone: the running total crossed {} within the period, {}; as the period's own total the figure would be {as_total}, which contradicts it",
+            grouped(mark),
+            running.how
+        ),
+        milestone: true,
+        ..period_total.clone()
+    })
+}
+
+/// The claim's figure from one table (its convention is the table's).
+fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<Computed>, String> {
     let net = claim.net_of_corrections;
     let convention = table.convention();
     let (start, end) = match claim.period {
@@ -352,7 +405,19 @@ fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<(f64
             None => String::new(),
         }
     );
-    Ok(Some((value, how)))
+    let running = (claim.period.is_some() && !claim.cumulative && claim.rate.is_none()).then(|| Running {
+        before: count(window.cumulative_start),
+        end: count(window.cumulative_end),
+        how: format!(
+            "{} cumulative {} (report {}) → {} (report {})",
+            table.category().id(),
+            grouped(count(window.cumulative_start)),
+            window.start_report,
+            grouped(count(window.cumulative_end)),
+            window.end_report
+        ),
+    });
+    Ok(Some(Computed { convention, value, how, running }))
 }
 
 /// A count as a float, for [`grouped`].
@@ -371,7 +436,7 @@ fn whole_months(start: Date, end: Date) -> Option<f64> {
     Some(f64::from(months))
 }
 
-fn verdict_from<'t>(claim: &Claim<'t>, data: &CheckData<'_>, computed: Vec<Computed>) -> Result<Checked<'t>, String> {
+fn verdict_from<'t>(claim: &Claim<'t>, data: &CheckData<'_>, computed: &[Computed]) -> Result<Checked<'t>, String> {
     let Some(first) = computed.first() else { return Err("no figure could be computed".to_owned()) };
     let matches: Vec<Convention> = computed.iter().filter(|c| holds(claim, c.value)).map(|c| c.convention).collect();
     let chosen = computed.iter().find(|c| matches.first() == Some(&c.convention)).unwrap_or(first);
@@ -385,6 +450,7 @@ fn verdict_from<'t>(claim: &Claim<'t>, data: &CheckData<'_>, computed: Vec<Compu
         evidence: chosen.how.clone(),
         probability: None,
         registry: None,
+        milestone: false,
         data_version: data.as_of.data_version().to_string(),
     })
 }
@@ -456,6 +522,7 @@ fn check_rank<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<'_>) -
         ),
         probability: None,
         registry: None,
+        milestone: false,
         data_version: data.as_of.data_version().to_string(),
     })
 }

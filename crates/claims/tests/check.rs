@@ -131,3 +131,41 @@ fn the_team_set_verdicts_are_reproduced_too() {
         [("contradicted", 35), ("metric_mismatch", 5), ("not_checkable", 23), ("supported", 226)].into();
     assert_eq!(counts, expected);
 }
+
+/// "Passed 980,000 this week" speaks of the running total; "surpassed 40,000 in May" of May's own.
+/// Figures read by hand from russia_losses_personnel.json: reports of 2025-05-01 953,190,
+/// 2025-05-23 978,700, 2025-05-30 986,080; so May 1–29 (loss-day) is 32,890, May 23–29 is 7,380.
+#[test]
+fn milestones_are_read_only_where_the_period_total_cannot_be() {
+    let now = record();
+    let date = jiff::civil::date(2025, 5, 30);
+    let as_of = now.as_of(date).unwrap();
+    let forecasts = Forecasts::default();
+    let data = CheckData { as_of: &as_of, now: &now, date, assessments: &[], forecasts: &forecasts };
+    let text = "Russian troop losses passed 980,000 this week, the General Staff said. \
+        In May, Russian losses surpassed 970,000. Russian losses surpassed 40,000 in May. \
+        In May Russia lost more than 900,000 soldiers. Losses passed 990,000 this week.";
+    let claims = attrition_claims::extract::extract(text, date);
+    let checked: Vec<_> = claims.iter().map(|c| check(c, &data)).collect();
+    let summary: Vec<(&str, &str, Option<f64>, bool)> =
+        checked.iter().map(|c| (c.claim.quote.as_ref(), c.verdict.id(), c.truth, c.milestone)).collect();
+    assert_eq!(
+        summary,
+        [
+            ("passed 980,000 this week", "supported", Some(986_080.0), true),
+            ("surpassed 970,000", "supported", Some(986_080.0), true),
+            ("surpassed 40,000 in May", "contradicted", Some(32_890.0), false),
+            // the running total was past 900,000 before May began: no milestone in May
+            ("more than 900,000 soldiers", "contradicted", Some(32_890.0), false),
+            // the running total had not reached 990,000 by the week's end
+            ("passed 990,000 this week", "contradicted", Some(7_380.0), false),
+        ]
+    );
+    assert!(
+        checked[0].evidence.contains("978,700 (report 2025-05-23) → 986,080 (report 2025-05-30)"),
+        "{}",
+        checked[0].evidence
+    );
+    assert!(checked[0].evidence.contains("period's own total the figure would be 7,380"), "{}", checked[0].evidence);
+    assert_eq!(checked[0].convention, Some(attrition_model::Convention::LossDay));
+}
