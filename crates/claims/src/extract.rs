@@ -550,6 +550,9 @@ impl<'t> State<'t> {
                 self.para_metric = Some(Topic::left_by(last.metric, self.answer));
             } else if let Some(p) = d.phrases.iter().rev().find(|p| {
                 !matches!(p.hit, Hit::Block | Hit::EquipGeneric | Hit::People(People::Noun | People::Persons))
+                    // "it climbed steeply after mobilisation": an event that dates, not the subject
+                    && !(p.first > s.start
+                        && matches!(toks[p.first - 1].w(), Some(W::After | W::Before | W::Since | W::Until | W::During)))
             }) {
                 // a sentence without figures still sets the subject: "the figures look like this"
                 // deaths are the subject only when nothing else about people is: "the count takes in

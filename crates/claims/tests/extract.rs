@@ -1042,6 +1042,42 @@ fn report_lines_with_emoji_and_the_general_staffs_words() {
 }
 
 #[test]
+fn report_lines_with_the_increment_first() {
+    let text = "Daily update from the General Staff.\nTanks: +12 (7,681 in total)\nArtillery systems: +31 (13,950)\n\
+                Drones: +25\nPersonnel: +1,290 (about 512,420 so far)\n";
+    let claims = extract(text, D);
+    let got: Vec<(&str, String, f64, bool)> =
+        claims.iter().map(|c| (c.quote.as_ref(), metric_id(c), c.low.unwrap_or_default(), c.cumulative)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Tanks: +12", "equipment:tanks".to_owned(), 12.0, false),
+            ("7,681 in total", "equipment:tanks".to_owned(), 7681.0, true),
+            ("Artillery systems: +31", "equipment:artillery".to_owned(), 31.0, false),
+            ("13,950", "equipment:artillery".to_owned(), 13_950.0, true),
+            ("Drones: +25", "equipment:uav".to_owned(), 25.0, false),
+            ("Personnel: +1,290", "personnel_losses".to_owned(), 1290.0, false),
+            ("about 512,420 so far", "personnel_losses".to_owned(), 512_420.0, true),
+        ]
+    );
+    // the increment is the loss day before the report; the total keeps its "about"
+    assert_eq!(period(&claims[0]), p("2024-06-02", "2024-06-02"));
+    assert_eq!((claims[6].qualifier, claims[6].period), (Hedge::About, None));
+    // anything else in the brackets makes it no report line
+    assert!(extract("Tanks: +12 (up from 9 a week earlier, officials said)", D).iter().all(|c| c.low != Some(7681.0)));
+}
+
+#[test]
+fn a_metric_named_by_an_event_does_not_become_the_subject() {
+    // "after mobilisation" dates the climb; the figures that follow are the losses in context
+    let text = "The General Staff's count of Russian personnel losses rose again in the winter. The autumn was calmer, and then the count \
+                climbed after mobilisation. January was the worst month yet, at 21,700.";
+    let claims = extract(text, date(2023, 2, 27));
+    let value = claims.iter().find(|c| c.low == Some(21_700.0)).unwrap();
+    assert_eq!((metric_id(value), period(value)), ("personnel_losses".to_owned(), p("2023-01-01", "2023-01-31")));
+}
+
+#[test]
 fn lists_of_months_and_of_figures() {
     let claims = extract("Kyiv's monthly tallies: January 26,220, February 28,450, March 28,200.", D);
     let periods: Vec<Days> = claims.iter().map(period).collect();

@@ -941,6 +941,11 @@ fn the_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
         return Some((PVal::Range { first, last: end, shape: Shape::Other }, last, true));
     }
     if matches!(w, Some(W::Previous)) {
+        // "the previous 24 hours", "the previous seven days": counted back from the report,
+        // like "the past"
+        if c.count(j + 1).is_some() && !c.is(j + 1, W::A) {
+            return past_span(c, j + 1).map(|(v, last)| (v, last, true));
+        }
         let unit = c.tok(j + 1)?.w().and_then(unit_shape)?;
         return Some((PVal::Relative(unit), j + 1, true));
     }
@@ -1324,7 +1329,10 @@ fn since(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
             }
             return event.map(|e| (e, last));
         }
-        if c.tok(last).is_some_and(|t| matches!(t.kind, Kind::Punct(_) | Kind::Num(_))) {
+        // "since the February 2022 invasion", "since the 2022 invasion": a month or a year
+        // naming the event is part of it
+        let names_the_event = c.year_at(last).is_some() || c.month_at(last).is_some();
+        if !names_the_event && c.tok(last).is_some_and(|t| matches!(t.kind, Kind::Punct(_) | Kind::Num(_))) {
             break;
         }
         last += 1;
@@ -1479,6 +1487,13 @@ mod tests {
         assert_eq!(find("since the invasion began", d), vec![PVal::War]);
         assert_eq!(find("since the start of the full-scale invasion", d), vec![PVal::War]);
         assert_eq!(find("since February 2022", d), vec![PVal::War]);
+        assert_eq!(find("since the February 2022 invasion", d), vec![PVal::War]);
+        assert_eq!(find("since the 2022 invasion", d), vec![PVal::War]);
+        assert_eq!(find("in the previous 24 hours", d), vec![range(date(2023, 3, 1), date(2023, 3, 1), Shape::Day)]);
+        assert_eq!(
+            find("over the previous seven days", d),
+            vec![range(date(2023, 2, 23), date(2023, 3, 1), Shape::Week)]
+        );
         assert_eq!(find("in calendar year 2022", d), vec![range(WAR_START, date(2022, 12, 31), Shape::Year)]);
         assert_eq!(find("this year", date(2023, 9, 15)), vec![range(date(2023, 1, 1), date(2023, 9, 14), Shape::Year)]);
         assert_eq!(find("last year", date(2024, 3, 1)), vec![range(date(2023, 1, 1), date(2023, 12, 31), Shape::Year)]);

@@ -6,7 +6,8 @@
 //! tanks ‒ 3771 (+9),
 //! ```
 //!
-//! or "Losses of the enemy as of 14.03.2025: Personnel: ~893,850 (+1,230)", one category a line,
+//! or "Losses of the enemy as of 14.03.2025: Personnel: ~893,850 (+1,230)", or with the increment
+//! first, "Tanks: +19 (10,120 in all)" or "Drones: +175" alone, one category a line,
 //! the label and the count separated by a dash or a colon, in channels with an emoji before the
 //! label and "liquidated" after the count.
 //!
@@ -15,7 +16,7 @@
 
 use super::lexicon::W;
 use super::metrics::{Hit, People};
-use super::numbers::Form;
+use super::numbers::{Form, Mention};
 use super::periods::ymd;
 use super::qualifiers::hedge;
 use super::side::Src;
@@ -56,52 +57,33 @@ pub(crate) fn line<'t>(st: &State<'t>, toks: &[Tok], s: Sentence, d: &SentData, 
     let Some(metric) = metric else {
         return false;
     };
-    // the number right after the dash and its qualifier
-    let Some(m) = d.mentions.iter().find(|m| m.first > dash && m.form == Form::Cardinal) else {
+    // the number right after the dash
+    let Some(first) = d.mentions.iter().find(|m| m.first > dash && m.form == Form::Cardinal) else {
         return false;
     };
-    let (qualifier, qual_first) = hedge(toks, dash + 1, m.first);
-    if qual_first != dash + 1 {
-        return false;
-    }
-    let as_of = match st.report_date {
-        Some(date) if date < st.date => Some([attrition_model::WAR_START, super::periods::day_before(date)]),
-        _ => None,
+    let cardinal_at = |at: usize| d.mentions.iter().find(|x| x.first == at && x.form == Form::Cardinal);
+    let (total, inc, rest) = if first.first == dash + 2 && toks[dash + 1].is_p(P::Plus) {
+        // "Tanks: +19 (10,120 in all)", "Tanks: +19": the increment first, then the running total
+        let inc = first;
+        match running_total_in_brackets(toks, s, inc.last + 1, &cardinal_at) {
+            Some((total, close)) => (Some(total), Some(inc), close + 1),
+            None => (None, Some(inc), inc.last + 1),
+        }
+    } else {
+        // "tanks ‒ 3771 (+9)": the running total, then "(+9)" or "(0)"
+        let k = first.last + 1;
+        let plus = usize::from(toks.get(k + 1).is_some_and(|t| t.is_p(P::Plus)));
+        let inc = cardinal_at(k + 1 + plus).filter(|x| {
+            toks.get(k).is_some_and(|t| t.is_p(P::Open)) && toks.get(x.last + 1).is_some_and(|t| t.is_p(P::Close))
+        });
+        let (qualifier, qual_first) = hedge(toks, dash + 1, first.first);
+        if qual_first != dash + 1 {
+            return false;
+        }
+        (Some((first, qualifier)), inc, inc.map_or(k, |x| x.last + 2))
     };
-    let report = st.report_date.filter(|r| *r <= st.date).unwrap_or(st.date);
-    let (low, high) = match qualifier {
-        Hedge::MoreThan | Hedge::AtLeast => (Some(m.low), None),
-        Hedge::LessThan | Hedge::UpTo => (None, Some(m.high)),
-        _ => (Some(m.low), Some(m.high)),
-    };
-    let base = |start: usize, end: usize| Claim {
-        span: [start, end],
-        quote: std::borrow::Cow::Borrowed(&st.text[start..end]),
-        side: Some(Side::Russia),
-        metric: Some(metric),
-        low,
-        high,
-        qualifier,
-        rate: None,
-        period: as_of,
-        cumulative: true,
-        kind: ClaimKind::Value,
-        rank: None,
-        convention: None,
-        net_of_corrections: false,
-        attribution: Some(Src::GeneralStaff.name().into()),
-        vague: false,
-        unit: m.unit,
-    };
-    // "(+610)", "(0)"
-    let k = m.last + 1;
-    let plus = usize::from(toks.get(k + 1).is_some_and(|t| t.is_p(P::Plus)));
-    let inc = d.mentions.iter().find(|x| x.first == k + 1 + plus && x.form == Form::Cardinal).filter(|x| {
-        toks.get(k).is_some_and(|t| t.is_p(P::Open)) && toks.get(x.last + 1).is_some_and(|t| t.is_p(P::Close))
-    });
     // nothing else may follow but "persons" and punctuation ("Artillery systems: 3,750 in the
     // quarter" is a sentence, not a report line)
-    let rest = inc.map_or(k, |x| x.last + 2);
     // ("personnel — about 91 690 (+540) liquidated")
     if !(rest..s.end).all(|j| {
         toks[j].is_p(P::Comma)
@@ -119,17 +101,80 @@ pub(crate) fn line<'t>(st: &State<'t>, toks: &[Tok], s: Sentence, d: &SentData, 
     if (s.start..dash).any(|j| d.used.get(j - s.start).copied().unwrap_or(false)) {
         return false;
     }
-    out.push(base(toks[s.start].start, toks[m.last].end));
-    if let Some(inc) = inc {
+    let as_of = match st.report_date {
+        Some(date) if date < st.date => Some([attrition_model::WAR_START, super::periods::day_before(date)]),
+        _ => None,
+    };
+    let report = st.report_date.filter(|r| *r <= st.date).unwrap_or(st.date);
+    let claim = |start: usize, end: usize, m: &Mention, qualifier: Hedge| {
+        let (low, high) = match qualifier {
+            Hedge::MoreThan | Hedge::AtLeast => (Some(m.low), None),
+            Hedge::LessThan | Hedge::UpTo => (None, Some(m.high)),
+            _ => (Some(m.low), Some(m.high)),
+        };
+        Claim {
+            span: [start, end],
+            quote: std::borrow::Cow::Borrowed(&st.text[start..end]),
+            side: Some(Side::Russia),
+            metric: Some(metric),
+            low,
+            high,
+            qualifier,
+            rate: None,
+            period: as_of,
+            cumulative: true,
+            kind: ClaimKind::Value,
+            rank: None,
+            convention: None,
+            net_of_corrections: false,
+            attribution: Some(Src::GeneralStaff.name().into()),
+            vague: false,
+            unit: m.unit,
+        }
+    };
+    let increment = |start: usize, end: usize, inc: &Mention| {
+        // the losses of the loss day before the report
         let day = super::periods::day_before(report);
-        let mut claim = base(toks[m.first].start, toks[inc.last + 1].end);
-        claim.low = Some(inc.low);
-        claim.high = Some(inc.high);
-        claim.qualifier = Hedge::Exact;
-        claim.cumulative = false;
-        claim.period = Some([day, day]);
-        claim.unit = inc.unit;
-        out.push(claim);
+        Claim { cumulative: false, period: Some([day, day]), ..claim(start, end, inc, Hedge::Exact) }
+    };
+    let line_start = toks[s.start].start;
+    match (total, inc) {
+        (Some((total, qualifier)), Some(inc)) if inc.first < total.first => {
+            out.push(increment(line_start, toks[inc.last].end, inc));
+            // from inside the bracket, its qualifier included: "about 512,420 so far"
+            out.push(claim(toks[inc.last + 2].start, toks[rest - 2].end, total, qualifier));
+        }
+        (Some((total, qualifier)), inc) => {
+            out.push(claim(line_start, toks[total.last].end, total, qualifier));
+            if let Some(inc) = inc {
+                out.push(increment(toks[total.first].start, toks[inc.last + 1].end, inc));
+            }
+        }
+        (None, Some(inc)) => out.push(increment(line_start, toks[inc.last].end, inc)),
+        (None, None) => return false,
     }
     true
+}
+
+/// "(10,120 in all)" from `open` on: the running total with its qualifier, and the closing
+/// bracket's token.
+fn running_total_in_brackets<'m>(
+    toks: &[Tok],
+    s: Sentence,
+    open: usize,
+    cardinal_at: &impl Fn(usize) -> Option<&'m Mention>,
+) -> Option<((&'m Mention, Hedge), usize)> {
+    if !toks.get(open).is_some_and(|t| t.is_p(P::Open)) {
+        return None;
+    }
+    let total = (open + 1..s.end.min(open + 4)).find_map(cardinal_at)?;
+    let (qualifier, qual_first) = hedge(toks, open + 1, total.first);
+    if qual_first != open + 1 {
+        return None;
+    }
+    // "(10,120 in all)", "(10,120 total)", "(10,120 overall)", "(10,120 so far)"
+    let close = (total.last + 1..s.end.min(total.last + 4)).find(|&j| toks[j].is_p(P::Close))?;
+    (total.last + 1..close)
+        .all(|w| matches!(toks[w].w(), Some(W::In | W::All | W::Total | W::Overall | W::So | W::Far)))
+        .then_some(((total, qualifier), close))
 }
