@@ -549,10 +549,11 @@ impl<'t> State<'t> {
             if let Some(last) = drafts.last() {
                 self.para_metric = Some(Topic::left_by(last.metric, self.answer));
             } else if let Some(p) = d.phrases.iter().rev().find(|p| {
-                !matches!(p.hit, Hit::Block | Hit::EquipGeneric | Hit::People(People::Noun | People::Persons))
-                    // "it climbed steeply after mobilisation": an event that dates, not the subject
-                    && !(p.first > s.start
-                        && matches!(toks[p.first - 1].w(), Some(W::After | W::Before | W::Since | W::Until | W::During)))
+                // "it climbed steeply after mobilisation": an event that dates, not the subject
+                let dating = p.first > s.start
+                    && matches!(toks[p.first - 1].w(), Some(W::After | W::Before | W::Since | W::Until | W::During));
+                !dating
+                    && !matches!(p.hit, Hit::Block | Hit::EquipGeneric | Hit::People(People::Noun | People::Persons))
             }) {
                 // a sentence without figures still sets the subject: "the figures look like this"
                 // deaths are the subject only when nothing else about people is: "the count takes in
