@@ -185,5 +185,232 @@ distractor("03", "page 7", 7, "page number")
 distractor("03", "Deadline 11:30", None, "clock time")
 
 
+# ----------------------------------------------------------------------------------------------
+# 04  photo essay captions and chart alt text, 2023-09-04 (a Monday)
+
+A = "2023-09-04"
+DOCS["04"] = (A, "photo-essay captions and chart alt text")
+claim("04", "Russian losses at 265,120 this morning", "personnel_losses", 265120, cumulative=True,
+      want="supported")
+claim("04", "460 of them in the previous 24 hours", "personnel_losses", 460, period=day_before(A),
+      want="supported")
+claim("04", "691 Russian artillery systems were destroyed in August", "equipment:artillery", 691,
+      period=month("2023-08"), want="supported")
+claim("04", "the most of any month", "equipment:artillery", 1, period=month("2023-08"), kind="rank", rank={},
+      want="supported")
+claim("04", "5,611 since February 2022", "equipment:artillery", 5611, cumulative=True, want="supported")
+claim("04", "73 of them destroyed in July", "equipment:air_defense", 73, period=month("2023-07"),
+      want="supported")
+claim("04", "a record", "equipment:air_defense", 1, period=month("2023-07"), kind="rank", rank={},
+      want="supported")
+claim("04", "another 83 in August", "equipment:air_defense", 83, period=month("2023-08"),
+      want="contradicted", note="digits swapped: 38 in the data")
+claim("04", "about 55,000 Russian troops killed, wounded or captured", "personnel_losses", 55000,
+      qualifier="about", period=upto("2023-06-04", A), want="supported",
+      note="since the counteroffensive began on 4 June")
+claim("04", "nearly 600 a day", "personnel_losses", 600, qualifier="nearly", rate="per_day",
+      period=upto("2023-06-04", A), want="supported")
+claim("04", "634 tanks", "equipment:tanks", 634, period=upto("2023-06-04", A), want="contradicted",
+      note="digits swapped: 643 in the data")
+claim("04", "1,200 wounded Ukrainian soldiers since June", "wounded", 1200, side="ukraine",
+      period=upto("2023-06-01", A), want="not_checkable", note="one medical team's count, " + ILL)
+claim("04", "Thirty-seven Russian drones were downed on Sunday alone", "equipment:uav", 37,
+      period=["2023-09-03", "2023-09-03"], want="supported",
+      note="spelled-out number; Sunday's losses are in Monday's report")
+claim("04", "more than 66,000 troops since June", "casualties", 66000, None, qualifier="more_than",
+      side="ukraine", period=upto("2023-06-01", A), want="not_checkable",
+      note="Moscow's claim about Ukraine's losses, " + ILL)
+claim("04", "The tallest bar", "personnel_losses", 1, period=month("2023-03"), kind="rank", rank={},
+      want="supported", note="rank said as the tallest bar of a monthly chart")
+claim("04", "March 2023 (24,100)", "personnel_losses", 24100, period=month("2023-03"), want="supported")
+claim("04", "the shortest is June 2022", "personnel_losses", 1, period=month("2022-06"), kind="rank",
+      rank={"order": "lowest"}, want="supported")
+claim("04", "June 2022 (5,050)", "personnel_losses", 5050, period=month("2022-06"), want="supported")
+claim("04", "August 2023 stands at 16,800", "personnel_losses", 16800, period=month("2023-08"),
+      want="supported")
+claim("04", "the lowest monthly figure since October 2022", "personnel_losses", 1, period=month("2023-08"),
+      kind="rank", rank={"order": "lowest", "among": ["2022-11", "2023-08"], "since": "2022-10"},
+      want="supported")
+claim("04", "roughly 3,800 a week", "personnel_losses", 3800, qualifier="about", rate="per_week",
+      period=month("2023-08"), want="supported")
+distractor("04", "Monday 4 September 2023", None, "date")
+for i in range(1, 9):
+    distractor("04", f"Photo {i} of 8", None, "caption counter")
+distractor("04", "about 480 people", 480, "pre-war population of a village")
+distractor("04", "M777", 777, "weapon model number")
+distractor("04", "12 km south", 12, "distance")
+distractor("04", "began on 4 June", None, "date the counteroffensive began")
+distractor("04", "March 2022 to August 2023", None, "period covered by the chart")
+
+
+# ----------------------------------------------------------------------------------------------
+# 05  encyclopedia-style section with footnote markers, 2024-02-01 (a Thursday)
+
+A = "2024-02-01"
+DOCS["05"] = (A, "encyclopedia-style section with footnote markers")
+claim("05", "As of 1 February 2024 the total stood at 386,230", "personnel_losses", 386230, cumulative=True,
+      want="supported")
+claim("05", "253,290 were recorded in the calendar year 2023", "personnel_losses", 253290,
+      period=["2023-01-01", "2023-12-31"], want="supported")
+claim("05", "an average of about 694 per day", "personnel_losses", 694, qualifier="about", rate="per_day",
+      period=["2023-01-01", "2023-12-31"], want="supported")
+claim("05", "roughly 21,100 per month", "personnel_losses", 21100, qualifier="about", rate="per_month",
+      period=["2023-01-01", "2023-12-31"], want="supported")
+claim("05", "106,270 in the ten months of 2022", "personnel_losses", 106270, period=["2022-02-24", "2022-12-31"],
+      want="contradicted", note="digits swapped: 106,720 in the data")
+claim("05", "passed 300,000 on 31 October 2023", "personnel_losses", 300000, None,
+      qualifier="more_than", cumulative=True, period=asof("2023-10-31"), want="supported",
+      note="the report of 31 October had 300,810, the one before 299,940")
+claim("05", "December 2023, with 29,970", "personnel_losses", 29970, period=month("2023-12"), want="supported")
+claim("05", "the highest monthly figure of the war to that date", "personnel_losses", 1,
+      period=month("2023-12"), kind="rank", rank={}, want="supported")
+claim("05", "January 2024 (26,220)", "personnel_losses", 26220, period=month("2024-01"), want="supported")
+claim("05", "ranked third", "personnel_losses", 3, period=month("2024-01"), kind="rank", rank={},
+      want="supported", note="spelled-out ordinal")
+claim("05", "6,322 Russian tanks", "equipment:tanks", 6322, cumulative=True, want="supported")
+claim("05", "2,952 of them during 2023", "equipment:tanks", 2952, period=["2023-01-01", "2023-12-31"],
+      want="supported")
+claim("05", "at least 315,000 casualties", "casualties", 315000, None, qualifier="at_least", cumulative=True,
+      period=asof("2024-01-30"), want="supported",
+      note="CIA director (assessments.csv cia-2024-01), checked against the General Staff count as of publication")
+claim("05", "more than 42,000 Russian servicemen killed", "named_killed", 42000, None, qualifier="more_than",
+      cumulative=True, period=asof("2024-01-01"), want="not_checkable",
+      note="deaths confirmed by name, " + ILL)
+claim("05", "acknowledged 5,937 dead", "killed", 5937, cumulative=True, period=asof("2022-09-21"),
+      want="not_checkable", note="Moscow's own admitted toll, " + ILL)
+claim("05", "Ukrainian deaths at up to 70,000", "killed", None, 70000, qualifier="up_to", side="ukraine",
+      cumulative=True, want="not_checkable", note="unnamed US officials on Ukraine's own losses, " + ILL)
+distractor("05", "last revised on 1 February 2024", None, "revision date")
+for m in ["[41]", "[42] Of", "[43] The", "[44]", "[45]", "[42][43]", "[46]", "[47]", "[48]", "[49]"]:
+    distractor("05", m, None, "footnote marker")
+distractor("05", "the end of January 2024", None, "date of an essay")
+distractor("05", "since September 2022", None, "date of a statement")
+distractor("05", "In August 2023", None, "date of a report")
+distractor("05", "section 4.2", 4.2, "section number")
+distractor("05", "Mobilization in Russia (2022)", None, "title of a linked article (year)")
+
+
+# ----------------------------------------------------------------------------------------------
+# 06  Russian state-media wire piece on Ukraine's losses, 2024-06-10 (a Monday); all side ukraine
+
+A = "2024-06-10"
+DOCS["06"] = (A, "Russian state-media wire piece (Moscow's claims about Ukraine's losses only)")
+MOSCOW = "Moscow's claim about Ukraine's losses, " + ILL
+WEEK = ["2024-06-03", "2024-06-09"]
+claim("06", "lost up to 13,500 servicemen over the past week", "casualties", None, 13500, qualifier="up_to",
+      side="ukraine", period=WEEK, want="not_checkable", note=MOSCOW)
+claim("06", "some 1,950 in the Kharkiv direction", "casualties", 1950, qualifier="about", side="ukraine",
+      period=WEEK, want="not_checkable", note=MOSCOW)
+claim("06", "In the past 24 hours alone the enemy lost as many as 2,000 troops", "casualties", None, 2000, qualifier="up_to", side="ukraine",
+      period=day_before(A), want="not_checkable", note=MOSCOW + "; in the past 24 hours")
+claim("06", "41 tanks", "equipment:tanks", 41, side="ukraine", period=WEEK, want="not_checkable", note=MOSCOW)
+claim("06", "among them nine Western-made", "equipment:tanks", 9, side="ukraine", period=WEEK,
+      want="not_checkable", note=MOSCOW + "; spelled-out number")
+claim("06", "137 artillery pieces", "equipment:artillery", 137, side="ukraine", period=WEEK,
+      want="not_checkable", note=MOSCOW)
+claim("06", "exceeded 210,000 killed and wounded", "casualties", 210000, None, qualifier="more_than",
+      side="ukraine", period=upto("2024-01-01", A), want="not_checkable", note=MOSCOW)
+claim("06", "about 35,000 in May alone", "casualties", 35000, qualifier="about", side="ukraine",
+      period=month("2024-05"), want="not_checkable", note=MOSCOW)
+claim("06", "586 aircraft", "equipment:aircraft", 586, side="ukraine", cumulative=True, want="not_checkable",
+      note=MOSCOW)
+claim("06", "more than 25,000 drones", "equipment:uav", 25000, None, qualifier="more_than", side="ukraine",
+      cumulative=True, want="not_checkable", note=MOSCOW)
+claim("06", "no more than 160,000 recruits this year", "recruited", None, 160000, qualifier="up_to",
+      side="ukraine", period=["2024-01-01", "2024-12-31"], kind="projection", want="not_checkable",
+      note="an analyst's forecast of Ukraine's recruitment, " + ILL)
+distractor("06", "10 June 2024, 14:20", None, "date and time")
+distractor("06", "17,000 people", 17000, "pre-war population of Volchansk")
+distractor("06", "Su-34", 34, "aircraft model number")
+distractor("06", "47th mechanised brigade", 47, "unit number")
+distractor("06", "$61 billion", 61000000000, "aid package")
+distractor("06", "On 12 June", None, "date of a holiday")
+
+
+# ----------------------------------------------------------------------------------------------
+# 07  blog post with a markdown table, 2024-10-07 (a Monday); periods carried by the row labels
+
+A = "2024-10-07"
+DOCS["07"] = (A, "blog post with a markdown table (periods carried by row labels)")
+claim("07", "| 35,680 |", "personnel_losses", 35680, period=month("2024-07"), want="supported",
+      note="table cell; the row label gives the month")
+claim("07", "| 1,151 |", "personnel_losses", 1151, rate="per_day", period=month("2024-07"), want="supported",
+      note="table cell, per-day column")
+claim("07", "| 36,810 |", "personnel_losses", 36810, period=month("2024-08"), want="supported")
+claim("07", "| 1,178 |", "personnel_losses", 1178, rate="per_day", period=month("2024-08"),
+      want="contradicted", note="digits transposed: 1,187.42 in the data")
+claim("07", "| 38,130 |", "personnel_losses", 38130, period=month("2024-09"), want="supported")
+claim("07", "| 1,271 |", "personnel_losses", 1271, rate="per_day", period=month("2024-09"), want="supported")
+claim("07", "**110,620**", "personnel_losses", 110620, period=["2024-07-01", "2024-09-30"], want="supported",
+      note="quarter row")
+claim("07", "**1,202**", "personnel_losses", 1202, rate="per_day", period=["2024-07-01", "2024-09-30"],
+      want="supported")
+claim("07", "the second-highest month on record", "personnel_losses", 2, period=month("2024-09"), kind="rank",
+      rank={}, want="supported")
+claim("07", "behind May (38,940)", "personnel_losses", 38940, period=month("2024-05"), want="supported")
+claim("07", "which totalled 100,930", "personnel_losses", 100930, period=["2024-04-01", "2024-06-30"],
+      want="supported", note="the second quarter of 2024")
+claim("07", "September's 1,815", "equipment:uav", 1815, period=month("2024-09"), want="supported")
+claim("07", "a record for a single month", "equipment:uav", 1, period=month("2024-09"), kind="rank", rank={},
+      want="supported")
+claim("07", "The running total in this morning's report was 661,630", "personnel_losses", 661630,
+      cumulative=True, want="supported")
+claim("07", "about 1,220 a day", "personnel_losses", 1220, qualifier="about", rate="per_day",
+      period=["2024-09-30", "2024-10-06"], want="supported", note="the past week = seven loss days")
+claim("07", "will pass 700,000 before the end of October", "personnel_losses", 700000, None,
+      qualifier="more_than", cumulative=True, period=[A, "2024-10-31"], kind="projection",
+      want="contradicted", note="failed projection: 700,000 was passed in November")
+distractor("07", "third quarter of 2024", None, "year in the heading")
+distractor("07", "Posted 7 October 2024", None, "date of the post")
+distractor("07", "6 min read", 6, "reading time")
+distractor("07", "14 comments", 14, "comment count")
+distractor("07", "about 10%", 10, "percentage change")
+distractor("07", "version 3.1", 3.1, "spreadsheet version")
+
+
+# ----------------------------------------------------------------------------------------------
+# 08  letters page with a corrections box (British spelling), 2025-02-25 (a Tuesday)
+
+A = "2025-02-25"
+DOCS["08"] = (A, "letters to the editor with a corrections box (British spelling)")
+claim("08", 'Russia had lost "well over 800,000 soldiers"', "personnel_losses", 800000, None,
+      qualifier="more_than", cumulative=True, period=asof("2025-02-22"), want="supported",
+      note="a leader of 22 February, quoted; checked as of that day's report")
+claim("08", "On Monday morning it stood at 868,230", "personnel_losses", 868230, cumulative=True,
+      period=asof("2025-02-24"), want="supported", note="Monday's report, dated 2025-02-24")
+claim("08", "More than 430,000 of those losses fell in 2024 alone", "personnel_losses", 430000, None,
+      qualifier="more_than", period=["2024-01-01", "2024-12-31"], want="supported")
+claim("08", "roughly 1,180 a day", "personnel_losses", 1180, qualifier="about", rate="per_day",
+      period=["2024-01-01", "2024-12-31"], want="supported")
+claim("08", "put the 2024 total at about 434,000", "casualties", 434000, qualifier="about",
+      period=["2024-01-01", "2024-12-31"], want="supported",
+      note="Ukraine's commander-in-chief (assessments.csv syrskyi-2024)")
+claim("08", "some 165,000 Russian soldiers have actually died", "killed", 165000, qualifier="about",
+      cumulative=True, period=asof("2025-02-24"), want="not_checkable",
+      note="Meduza + Mediazona (assessments.csv meduza-mz-2025-02-24)")
+claim("08", "nearly 100,000 of them in 2024", "killed", 100000, qualifier="nearly",
+      period=["2024-01-01", "2024-12-31"], want="not_checkable",
+      note="Meduza + Mediazona (assessments.csv meduza-mz-2025-02-24, note)")
+claim("08", "about 43,000 in December", "killed", 43000, qualifier="about", side="ukraine", cumulative=True,
+      period=asof("2024-12-08"), want="not_checkable",
+      note="Ukraine's own dead (assessments.csv zelensky-2024-12-08)")
+claim("08", "Russia lost 48,420 troops in January", "personnel_losses", 48420, period=month("2025-01"),
+      want="contradicted", note="the leader's error, quoted in the correction: 48,240 in the data")
+claim("08", "its worst month of the war", "personnel_losses", 1, period=month("2025-01"), kind="rank",
+      rank={}, want="contradicted", note="the leader's error, quoted in the correction: January 2025 is second")
+claim("08", "The General Staff's figure is 48,240", "personnel_losses", 48240, period=month("2025-01"),
+      want="supported")
+claim("08", "the second-worst month, after December 2024", "personnel_losses", 2, period=month("2025-01"),
+      kind="rank", rank={}, want="supported")
+distractor("08", "Tuesday 25 February 2025", None, "date of the page")
+distractor("08", "your leader of 22 February", None, "date of an article")
+distractor("08", "14 Dunmore Road", 14, "house number")
+distractor("08", "£2.4 million", 2400000, "budget of a resettlement programme")
+distractor("08", "1,150 Ukrainian families", 1150, "families housed")
+distractor("08", "since 2022", None, "year")
+distractor("08", "aged 81", 81, "age")
+distractor("08", "In our leader of 22 February", None, "date of an article")
+
+
 if __name__ == "__main__":
     base.main(sys.argv)

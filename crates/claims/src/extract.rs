@@ -158,6 +158,11 @@ pub(crate) enum R {
     War,
     WholeWar,
     Target(Date),
+    /// A total's report, or a projection's target (`PVal::By`).
+    By {
+        report: Date,
+        target: Date,
+    },
     Unresolved,
 }
 
@@ -623,6 +628,7 @@ impl<'t> State<'t> {
                 PVal::War => R::War,
                 PVal::WholeWar => R::WholeWar,
                 PVal::Target(date) => R::Target(date),
+                PVal::By { report, target } => R::By { report, target },
                 PVal::Anaphor(shape) => {
                     match prior(Some(shape)).or_else(|| topic(Some(shape))).or_else(|| {
                         if shape == Shape::Month { self.lookahead_month(toks[s.end - 1].end) } else { None }
@@ -1340,8 +1346,13 @@ impl<'t> State<'t> {
     }
 
     fn settle_inner(&self, d: &SentData, earlier: &[Draft], draft: &mut Draft) {
-        let own = draft.own.map(|i| d.resolved[i]);
-        let before = draft.before.map(|i| d.resolved[i]);
+        // no projection here: "by" a past date is the report of a total
+        let past = |r: R| match r {
+            R::By { report, .. } => R::Report(report),
+            other => other,
+        };
+        let own = draft.own.map(|i| past(d.resolved[i]));
+        let before = draft.before.map(|i| past(d.resolved[i]));
         let weak = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| if p.weak { self.stretch_of(*r) } else { None });
         let topic = self.para.or(self.carried);
         // what a figure with no time expression of its own falls back on
@@ -1349,7 +1360,7 @@ impl<'t> State<'t> {
         let as_of_in_sentence = || -> Option<Date> {
             d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
                 R::Day(date) if p.prep => Some(*date),
-                R::Report(date) => Some(*date),
+                R::Report(date) | R::By { report: date, .. } => Some(*date),
                 _ => None,
             })
         };
@@ -1496,7 +1507,7 @@ impl<'t> State<'t> {
     /// A projection: to a target date (a cumulative threshold) or for a month's total.
     fn settle_projection(&self, d: &SentData, draft: &mut Draft, cue_at: usize) {
         let target = d.periods.iter().zip(&d.resolved).find_map(|(p, r)| match r {
-            R::Target(date) if p.first > cue_at => Some(*date),
+            R::Target(date) | R::By { target: date, .. } if p.first > cue_at => Some(*date),
             _ => None,
         });
         if let Some(target) = target {

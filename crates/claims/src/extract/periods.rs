@@ -89,6 +89,14 @@ pub(crate) enum PVal {
     WholeWar,
     /// The target date of a projection ("by the end of May").
     Target(Date),
+    /// "By" a date already past ("by the end of May", written in July): the report that states
+    /// a total then, or the target of a projection (next May) when the sentence makes one.
+    By {
+        /// The report of the date.
+        report: Date,
+        /// The date as a projection's target.
+        target: Date,
+    },
     /// "The month", "the quarter", "the three months": the period in context.
     Anaphor(Shape),
     /// "Its first 29 days": the first days of the month in context.
@@ -212,6 +220,12 @@ fn recent_season(date: Date, season: u8, ended: bool) -> Option<(Date, Date)> {
 
 fn anniversary(n: i32) -> Option<Date> {
     ymd(2022 + n, 2, 24)
+}
+
+/// The last anniversary of the invasion on or before `date`.
+fn latest_anniversary(date: Date) -> Option<Date> {
+    let year = i32::from(date.year());
+    ymd(year, 2, 24).filter(|this_year| *this_year <= date).or_else(|| ymd(year - 1, 2, 24))
 }
 
 impl Ctx<'_> {
@@ -552,40 +566,7 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
                 ))
             });
         }
-        Some(Lex::W(W::By | W::Before | W::Until)) => {
-            // "by the end of May", "before the end of August", "by the end of the year"
-            let mut j = k + 1;
-            if c.is(j, W::The) && c.is(j + 1, W::End) && c.is(j + 2, W::Of) {
-                j += 3;
-                if c.is(j, W::The) || c.is(j, W::This) {
-                    if let Some(w) = c.tok(j + 1).and_then(Tok::w) {
-                        let target = match w {
-                            W::Year => ymd(i32::from(d.year()), 12, 31)?,
-                            W::MonthW => d.last_of_month(),
-                            // "by the end of the day": the day of the text
-                            W::Day => d,
-                            _ => return None,
-                        };
-                        return Some((PVal::Target(target), j + 1, true));
-                    }
-                    return None;
-                }
-                if let Some((spec, last)) = month_phrase(c, j) {
-                    let PVal::Range { last: end, .. } = resolve_month(c, spec, Mode::Target)? else {
-                        return None;
-                    };
-                    return Some((PVal::Target(end), last, true));
-                }
-                if let Some(y) = c.year_at(j) {
-                    return Some((PVal::Target(ymd(y, 12, 31)?), j, true));
-                }
-            }
-            // "before the New Year": the end of this year
-            if c.is(j, W::The) && c.is(j + 1, W::New) && c.is(j + 2, W::Year) {
-                return Some((PVal::Target(ymd(i32::from(d.year()), 12, 31)?), j + 2, true));
-            }
-            return None;
-        }
+        Some(Lex::W(W::By | W::Before | W::Until)) => return by_phrase(c, k),
         Some(Lex::W(W::Between)) => {
             // "between 1 June and 31 August", "between the second and third anniversaries"
             if c.is(k + 1, W::The)
@@ -702,11 +683,14 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
             if c.is(j, W::The) || c.is(j, W::Its) {
                 j += 1;
             }
-            // "on the first anniversary"
+            // "on the first anniversary", "on the anniversary"
             if let Some(n) = c.ordinal(j)
                 && c.is(j + 1, W::Anniversary)
             {
                 return Some((PVal::Report(anniversary(n)?), j + 1, true));
+            }
+            if j > k + 1 && c.is(j - 1, W::The) && c.is(j, W::Anniversary) {
+                return Some((PVal::Report(latest_anniversary(d)?), j, true));
             }
             // "in 16 days", "in a single week": durations, not periods
             return None;
@@ -861,6 +845,90 @@ fn phrase_at(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
         }
         _ => None,
     }
+}
+
+/// "by the end of May", "by 1 March", "by 2025", "by New Year's Day", "by the anniversary",
+/// "before the New Year", "until the end of the year". A date still to come is the target of a
+/// projection; one already past, after "by", is also the date of a total ("had passed 500,000
+/// by the end of May"), and the sentence's tense decides which (`PVal::By`).
+fn by_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
+    let d = c.date;
+    let by = c.is(k, W::By);
+    // the past reading only where the past date is the nearer one: "by the end of May" in July
+    // is this May's, in March next May's
+    let either = |report: Option<Date>, target: Date, last: usize| match report {
+        Some(report) if by && report <= d && (target <= d || days_between(report, d) <= days_between(d, target)) => {
+            Some((PVal::By { report, target }, last, true))
+        }
+        _ => Some((PVal::Target(target), last, true)),
+    };
+    let mut j = k + 1;
+    // "by this morning", "by today": the text's own report
+    if by && c.is(j, W::This) && c.is(j + 1, W::Morning) {
+        return Some((PVal::Report(d), j + 1, true));
+    }
+    if by && c.is(j, W::Today) {
+        return Some((PVal::Report(d), j, true));
+    }
+    // "by the end of the year", "by the end of this month", "by the end of the day"
+    let end_of = c.is(j, W::The) && c.is(j + 1, W::End) && c.is(j + 2, W::Of);
+    if end_of {
+        j += 3;
+        if c.is(j, W::The) || c.is(j, W::This) {
+            let target = match c.tok(j + 1).and_then(Tok::w)? {
+                W::Year => ymd(i32::from(d.year()), 12, 31)?,
+                W::MonthW => d.last_of_month(),
+                // the day of the text
+                W::Day => d,
+                _ => return None,
+            };
+            return Some((PVal::Target(target), j + 1, true));
+        }
+    }
+    // "by the end of May", "by 1 March", "by March 2024"
+    if let Some((spec, last)) = month_phrase(c, j) {
+        let target = match resolve_month(c, spec, Mode::Target)? {
+            PVal::Range { last: end, .. } => end,
+            PVal::Day(date) => date,
+            _ => return None,
+        };
+        // the report that states the total: a day's own, or the one after a month's last day
+        let report = match resolve_month(c, spec, Mode::Past) {
+            Some(PVal::Range { last: end, .. }) => add_days(end, 1),
+            Some(PVal::Day(date)) if !end_of => Some(date),
+            _ => None,
+        };
+        return either(report, target, last);
+    }
+    if let Some(y) = c.year_at(j) {
+        return either(ymd(y + 1, 1, 1), ymd(y, 12, 31)?, j);
+    }
+    // "before the New Year": the end of this year; "by New Year's Day": its first day
+    let the = usize::from(c.is(j, W::The));
+    if c.is(j + the, W::New) && c.is(j + the + 1, W::Year) {
+        let year = i32::from(d.year());
+        if c.is(j + the + 2, W::Day) {
+            let passed = ymd(year, 1, 1).filter(|first| *first < d);
+            return either(passed, ymd(year + 1, 1, 1)?, j + the + 2);
+        }
+        return Some((PVal::Target(ymd(year, 12, 31)?), j + the + 1, true));
+    }
+    // "by the anniversary", "by the second anniversary": the most recent one, or the one named
+    if the == 1 {
+        let (n, at) = match c.ordinal(j + 1) {
+            Some(n) => (Some(n), j + 2),
+            None => (None, j + 1),
+        };
+        if c.is(at, W::Anniversary) {
+            let date = match n {
+                Some(n) => anniversary(n)?,
+                None => latest_anniversary(d)?,
+            };
+            let report = c.is(at + 1, W::Report).then_some(at + 1).unwrap_or(at);
+            return either(Some(date), date, report);
+        }
+    }
+    None
 }
 
 /// Phrases starting with "the" or "its".
@@ -1184,6 +1252,11 @@ fn this_last(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
     Some((val, j, true))
 }
 
+/// Days from `a` to `b`.
+fn days_between(a: Date, b: Date) -> i32 {
+    a.until(b).map_or(0, |span| span.get_days())
+}
+
 /// The date `n` units before `date` ("a year ago").
 fn ago(date: Date, unit: Shape, n: i32) -> Option<Date> {
     match unit {
@@ -1376,7 +1449,7 @@ pub(crate) fn periods(c: &Ctx<'_>, start: usize, used: &mut [bool], out: &mut Ve
             && (time_at > k + 6
                 || c.tok(k + 1).is_none_or(|t| {
                     t.flags & (flag::TIME | flag::TIME_START | flag::NUM_WORD) == 0
-                        && !matches!(t.w(), Some(W::Early | W::Same | W::Entire | W::Previous))
+                        && !matches!(t.w(), Some(W::Early | W::Same | W::Entire | W::Previous | W::New))
                 }))
         {
             k += 1;
@@ -1515,6 +1588,37 @@ mod tests {
         );
         assert_eq!(find("On the first anniversary", date(2024, 2, 24)), vec![PVal::Report(date(2023, 2, 24))]);
         assert_eq!(find("by the end of May", date(2024, 12, 30)), vec![PVal::Target(date(2025, 5, 31))]);
+    }
+
+    #[test]
+    fn by_a_date_already_past_is_the_report_of_a_total() {
+        let d = date(2024, 7, 12);
+        // the nearer of May 2024 (past) and May 2025 (to come)
+        let end_of_may = PVal::By { report: date(2024, 6, 1), target: date(2025, 5, 31) };
+        assert_eq!(find("by the end of May", d), vec![end_of_may]);
+        assert_eq!(find("by 1 July", d), vec![PVal::By { report: date(2024, 7, 1), target: date(2024, 7, 1) }]);
+        assert_eq!(find("by 2023", d), vec![PVal::By { report: date(2024, 1, 1), target: date(2023, 12, 31) }]);
+        let march = date(2024, 3, 12);
+        assert_eq!(
+            find("by New Year's Day", march),
+            vec![PVal::By { report: date(2024, 1, 1), target: date(2025, 1, 1) }]
+        );
+        assert_eq!(find("by New Year's Day", d), vec![PVal::Target(date(2025, 1, 1))]);
+        assert_eq!(
+            find("by the second anniversary report", d),
+            vec![PVal::By { report: date(2024, 2, 24), target: date(2024, 2, 24) }]
+        );
+        assert_eq!(
+            find("by the anniversary", d),
+            vec![PVal::By { report: date(2024, 2, 24), target: date(2024, 2, 24) }]
+        );
+        assert_eq!(find("by this morning", d), vec![PVal::Report(d)]);
+        // nearer to come than past: a target only
+        assert_eq!(find("by the end of September", d), vec![PVal::Target(date(2024, 9, 30))]);
+        assert_eq!(find("by the end of August", date(2024, 3, 12)), vec![PVal::Target(date(2024, 8, 31))]);
+        // "before" and "until" name targets only
+        assert_eq!(find("before 1 September", d), vec![PVal::Target(date(2024, 9, 1))]);
+        assert_eq!(find("on the anniversary", date(2023, 2, 27)), vec![PVal::Report(date(2023, 2, 24))]);
         assert_eq!(
             find("In the twelve months since", date(2024, 2, 24)),
             vec![range(date(2023, 2, 24), date(2024, 2, 23), Shape::Other)]
