@@ -924,7 +924,7 @@ fn by_phrase(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize, bool)> {
                 Some(n) => anniversary(n)?,
                 None => latest_anniversary(d)?,
             };
-            let report = c.is(at + 1, W::Report).then_some(at + 1).unwrap_or(at);
+            let report = if c.is(at + 1, W::Report) { at + 1 } else { at };
             return either(Some(date), date, report);
         }
     }
