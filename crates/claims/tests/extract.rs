@@ -1169,6 +1169,23 @@ fn milestones_and_projections() {
     assert_eq!(period(&claims[1]), p("2026-08-01", "2026-08-31"));
     let c = one_on("Russian losses are slowing in August, and the month will close below 30,000.", date(2025, 8, 25));
     assert_eq!((c.kind, period(&c)), (ClaimKind::Projection, p("2025-08-01", "2025-08-31")));
+    // the verb of expecting before its subject, an adverb after "will"
+    let c = one_on("Kyiv expects Russian losses to pass 500,000 by the end of May.", date(2024, 3, 12));
+    assert_eq!((c.kind, period(&c)), (ClaimKind::Projection, p("2024-03-12", "2024-05-31")));
+    let c = one_on("The General Staff's count will probably top 450,000 by the end of April.", date(2024, 3, 12));
+    assert_eq!(
+        (c.kind, c.qualifier, period(&c)),
+        (ClaimKind::Projection, Hedge::MoreThan, p("2024-03-12", "2024-04-30"))
+    );
+    // the same "by" in the past tense dates a total: the report after May's last day
+    let c = one_on("The General Staff said Russian losses had passed 500,000 by the end of May.", date(2024, 7, 12));
+    assert_eq!((c.kind, c.cumulative, period(&c)), (ClaimKind::Value, true, p("2022-02-24", "2024-05-31")));
+    let c = one_on("By New Year's Day the General Staff's count stood at 360,010.", date(2024, 3, 12));
+    assert_eq!((c.cumulative, period(&c)), (true, p("2022-02-24", "2023-12-31")));
+    // an expectation that names no crossing is no projection
+    let c =
+        one_on("Kyiv expects heavy fighting; it counted 1,120 Russian losses in the past 24 hours.", date(2024, 3, 12));
+    assert_eq!((c.kind, period(&c)), (ClaimKind::Value, p("2024-03-11", "2024-03-11")));
 }
 
 #[test]

@@ -836,6 +836,13 @@ pub(crate) const WORDS: &[(&str, Lex)] = &{
         ("projected", w(Expect)),
         ("likely", w(Expect)),
         ("poised", w(Expect)),
+        ("expect", w(Expect)),
+        ("expects", w(Expect)),
+        ("predict", w(Expect)),
+        ("predicts", w(Expect)),
+        ("predicted", w(Expect)),
+        ("forecasts", w(Expect)),
+        ("probably", w(Expect)),
         ("finish", w(Finish)),
         ("overtake", w(Overtake)),
         // equipment

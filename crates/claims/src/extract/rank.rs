@@ -383,27 +383,42 @@ pub(crate) fn projection_cue(toks: &[Tok], clause: usize, lead: usize) -> Option
     (lo..lead)
         .find(|&k| match toks[k].w() {
             Some(W::Course | W::Track) => k > clause && toks[k - 1].is(W::On),
-            Some(W::Set | W::Expect) => toks.get(k + 1).is_some_and(|t| t.is(W::To)),
-            Some(W::Will) => toks.get(k + 1).is_some_and(|t| {
-                matches!(
-                    t.w(),
-                    Some(
-                        W::Pass
-                            | W::Reach
-                            | W::Top
-                            | W::Exceed
-                            | W::Surpass
-                            | W::Cross
-                            | W::Finish
-                            | W::Overtake
-                            | W::Close
-                            | W::End
-                    )
-                )
-            }),
+            // "set to", "expected to"; "expects Russian losses to pass"
+            Some(W::Set | W::Expect) => {
+                toks.get(k + 1).is_some_and(|t| t.is(W::To))
+                    || (k + 2..(k + 6).min(lead)).any(|j| {
+                        toks[j].is(W::To)
+                            && toks.get(j + 1).is_some_and(|t| reaching(t.w()))
+                            && (k + 1..j).all(|w| toks[w].is_word())
+                    })
+            }
+            // "will pass", "will probably pass", "will likely top"
+            Some(W::Will) => {
+                let verb = if toks.get(k + 1).is_some_and(|t| t.is(W::Expect)) { k + 2 } else { k + 1 };
+                toks.get(verb).is_some_and(|t| reaching(t.w()))
+            }
             _ => false,
         })
         .map(|k| if toks[k].is(W::Course) || toks[k].is(W::Track) { k - 1 } else { k })
+}
+
+/// A verb a projection reaches its figure with.
+fn reaching(w: Option<W>) -> bool {
+    matches!(
+        w,
+        Some(
+            W::Pass
+                | W::Reach
+                | W::Top
+                | W::Exceed
+                | W::Surpass
+                | W::Cross
+                | W::Finish
+                | W::Overtake
+                | W::Close
+                | W::End
+        )
+    )
 }
 
 /// "on current form", "at this pace", "at the current rate": what follows is a projection.
