@@ -1076,31 +1076,38 @@ impl<'t> State<'t> {
             })
         };
         let after_np = np_end.max(m.last);
-        let own = d.periods.iter().position(|p| {
-            p.first > after_np
-                && p.first < next_first
-                && next.is_none_or(|n| p.last + 1 != n)
-                && p.first <= np_end + 9
-                && p.prep
-                && !p.weak
-                && !in_rank(p)
-                && {
-                    // the same clause, or a list closed by ", all in the past 24 hours"
-                    let gap = after_np + 1..p.first;
-                    let list_close = p.first == after_np + 3
-                        && toks[after_np + 1].is_p(P::Comma)
-                        && matches!(
-                            toks[after_np + 2].w(),
-                            Some(W::All | W::Both | W::Together | W::Altogether | W::Respectively)
-                        );
-                    list_close
-                        || !gap.clone().any(|k| {
-                            matches!(
-                                toks[k].kind,
-                                Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash | P::Open | P::Close)
-                            )
-                        })
-                }
+        // "August's 28,790 was the lowest this year": a possessive right before the figure is its
+        // own period, whatever follows
+        let possessive = d.periods.iter().position(|p| {
+            (p.last + 1 == lead || p.last + 1 == m.first) && toks[p.last].possessive() && !p.weak && !in_rank(p)
+        });
+        let own = possessive.or_else(|| {
+            d.periods.iter().position(|p| {
+                p.first > after_np
+                    && p.first < next_first
+                    && next.is_none_or(|n| p.last + 1 != n)
+                    && p.first <= np_end + 9
+                    && p.prep
+                    && !p.weak
+                    && !in_rank(p)
+                    && {
+                        // the same clause, or a list closed by ", all in the past 24 hours"
+                        let gap = after_np + 1..p.first;
+                        let list_close = p.first == after_np + 3
+                            && toks[after_np + 1].is_p(P::Comma)
+                            && matches!(
+                                toks[after_np + 2].w(),
+                                Some(W::All | W::Both | W::Together | W::Altogether | W::Respectively)
+                            );
+                        list_close
+                            || !gap.clone().any(|k| {
+                                matches!(
+                                    toks[k].kind,
+                                    Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash | P::Open | P::Close)
+                                )
+                            })
+                    }
+            })
         });
         // a time expression earlier in the sentence, unless a contrast ("while", "but", ";")
         // opens a new clause in between

@@ -1068,6 +1068,14 @@ fn report_lines_with_the_increment_first() {
 }
 
 #[test]
+fn a_possessive_period_before_a_figure_is_its_own() {
+    let text = "In 2024 the General Staff recorded 430,790 losses, and August's 28,790 was the lowest this year.";
+    let claims = extract(text, date(2025, 9, 22));
+    let august = claims.iter().find(|c| c.low == Some(28_790.0)).unwrap();
+    assert_eq!((period(august), august.cumulative), (p("2025-08-01", "2025-08-31"), false));
+}
+
+#[test]
 fn a_metric_named_by_an_event_does_not_become_the_subject() {
     // "after mobilisation" dates the climb; the figures that follow are the losses in context
     let text = "The General Staff's count of Russian personnel losses rose again in the winter. The autumn was calmer, and then the count \
