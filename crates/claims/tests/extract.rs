@@ -373,8 +373,9 @@ fn held_out_set_scores() {
 }
 
 // Floors: what the grammar reaches on the shared set (precision and recall 1.000, every field but
-// `period` at 1.000, period 0.988: two claims whose period comes from an assessment registry
-// rather than from the text). Kept a little below so that unrelated edits do not trip them, high
+// `period` at 1.000, period 0.982: two claims whose period comes from an assessment registry
+// rather than from the text, and "identified more than 100,000 … by April", read as of the end of
+// April where the label has the text's date). Kept a little below so that unrelated edits do not trip them, high
 // enough that losing one claim does.
 const FLOOR_PRECISION: f64 = 0.99;
 const FLOOR_RECALL: f64 = 0.99;
@@ -415,21 +416,22 @@ const TEAM_FLOORS: Floors = Floors {
     ],
 };
 
-/// Measured on the held-out set (precision 0.978, recall 0.912, 3 claims on distractors; period
-/// 0.739 and metric 0.925 of matched claims the weakest fields), less a little: the honest
-/// measure of how the grammar carries to text it was not developed on.
+/// Measured on the held-out set (precision 0.978, recall 0.918, 3 claims on distractors; period
+/// 0.815 and cumulative 0.948 of matched claims the weakest fields), less a little. It was first
+/// scored blind; the failure classes it showed were then worked on with the team's own sentences
+/// (its README says which), so `heldout2` is now the blind measure.
 const HELD_OUT_FLOORS: Floors = Floors {
     precision: 0.96,
-    recall: 0.89,
+    recall: 0.90,
     distractor_hits: 3,
     fields: &[
         ("low", 0.98),
         ("high", 0.97),
         ("qualifier", 0.96),
-        ("metric", 0.90),
-        ("period", 0.71),
+        ("metric", 0.94),
+        ("period", 0.79),
         ("side", 0.95),
-        ("cumulative", 0.86),
+        ("cumulative", 0.93),
         ("kind", 0.97),
         ("rate", 0.98),
         ("convention", 0.98),
