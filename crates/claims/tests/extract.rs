@@ -372,6 +372,11 @@ fn held_out_set_scores() {
     check_scores(&own_dir("heldout"), &HELD_OUT_FLOORS);
 }
 
+#[test]
+fn second_held_out_set_scores() {
+    check_scores(&own_dir("heldout2"), &HELD_OUT_2_FLOORS);
+}
+
 // Floors: what the grammar reaches on the shared set (precision and recall 1.000, every field but
 // `period` at 1.000, period 0.982: two claims whose period comes from an assessment registry
 // rather than from the text, and "identified more than 100,000 … by April", read as of the end of
@@ -432,6 +437,28 @@ const HELD_OUT_FLOORS: Floors = Floors {
         ("period", 0.79),
         ("side", 0.95),
         ("cumulative", 0.93),
+        ("kind", 0.97),
+        ("rate", 0.98),
+        ("convention", 0.98),
+        ("rank", 0.98),
+    ],
+};
+
+/// Measured blind on the second held-out set, written without sight of the grammar (precision
+/// 0.901, recall 0.853, 14 claims on distractors, most of them footnote markers; period 0.752 and
+/// cumulative 0.883 of matched claims the weakest fields; see its README), less a little.
+const HELD_OUT_2_FLOORS: Floors = Floors {
+    precision: 0.88,
+    recall: 0.83,
+    distractor_hits: 14,
+    fields: &[
+        ("low", 0.98),
+        ("high", 0.97),
+        ("qualifier", 0.97),
+        ("metric", 0.92),
+        ("period", 0.73),
+        ("side", 0.94),
+        ("cumulative", 0.86),
         ("kind", 0.97),
         ("rate", 0.98),
         ("convention", 0.98),
