@@ -1547,15 +1547,8 @@ impl<'t> State<'t> {
         {
             end_tok = end_tok.max(d.periods[i].last);
         }
-        if let Some(p) = draft.projection {
-            let _ = p;
-        }
         let end = toks[end_tok].end;
-        let (low, high) = match draft.hedge {
-            Hedge::MoreThan | Hedge::AtLeast => (Some(m.low), None),
-            Hedge::LessThan | Hedge::UpTo => (None, Some(m.high)),
-            _ => (Some(m.low), Some(m.high)),
-        };
+        let (low, high) = m.bounds(draft.hedge);
         Claim {
             span: [start, end],
             quote: std::borrow::Cow::Borrowed(&self.text[start..end]),

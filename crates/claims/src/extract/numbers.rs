@@ -53,6 +53,17 @@ pub(crate) struct Mention {
 }
 
 impl Mention {
+    /// The claim's `(low, high)` under a qualifier: "more than 5,000" has no upper end, "up to
+    /// 5,000" no lower one.
+    pub(crate) fn bounds(&self, qualifier: attrition_model::Hedge) -> (Option<f64>, Option<f64>) {
+        use attrition_model::Hedge;
+        match qualifier {
+            Hedge::MoreThan | Hedge::AtLeast => (Some(self.low), None),
+            Hedge::LessThan | Hedge::UpTo => (None, Some(self.high)),
+            _ => (Some(self.low), Some(self.high)),
+        }
+    }
+
     /// A plain integer or a range of them.
     pub fn plain_or_range(&self) -> bool {
         self.plain || (self.form == Form::Range && self.unit.is_some_and(|u| u <= 1.0))

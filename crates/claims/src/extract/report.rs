@@ -107,11 +107,7 @@ pub(crate) fn line<'t>(st: &State<'t>, toks: &[Tok], s: Sentence, d: &SentData, 
     };
     let report = st.report_date.filter(|r| *r <= st.date).unwrap_or(st.date);
     let claim = |start: usize, end: usize, m: &Mention, qualifier: Hedge| {
-        let (low, high) = match qualifier {
-            Hedge::MoreThan | Hedge::AtLeast => (Some(m.low), None),
-            Hedge::LessThan | Hedge::UpTo => (None, Some(m.high)),
-            _ => (Some(m.low), Some(m.high)),
-        };
+        let (low, high) = m.bounds(qualifier);
         Claim {
             span: [start, end],
             quote: std::borrow::Cow::Borrowed(&st.text[start..end]),
