@@ -20,10 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import label_team_set as base  # noqa: E402
 
-# Importing the team script registers the team set's specs; this set starts empty.
-base.DOCS.clear()
-base.CLAIMS.clear()
-base.DISTRACTORS.clear()
+base.start_empty()
 
 DOCS = base.DOCS
 claim, distractor = base.claim, base.distractor

@@ -452,6 +452,14 @@ CLAIMS = []        # dicts
 DISTRACTORS = []   # dicts: doc, quote, value, why
 
 
+def start_empty():
+    """For another set's script that imports this one: forget the team set's specs (registered on
+    import) so that only its own are labelled."""
+    DOCS.clear()
+    CLAIMS.clear()
+    DISTRACTORS.clear()
+
+
 def claim(doc, quote, metric, low, high=..., qualifier="exact", side="russia", rate=None,
           period=None, cumulative=False, kind="value", convention=None, rank=None, note=None,
           want=None, not_checkable=False):
