@@ -18,6 +18,7 @@
 //!   wounded, recruits, call-ups), a period the data do not cover. A `killed` figure that matches
 //!   the General Staff's personnel losses is a **metric mismatch**, with both figures.
 
+use crate::readings::{Cues, Outcome, Reading, ReadingKind, SUPPORT_POSTERIOR, readings, support_share, weight};
 use attrition_analysis::forecast::{Fits, ForecastModel, ForecastRequest, ForecastSettings, History, forecast_reusing};
 use attrition_analysis::{DayTable, Record, grouped};
 use attrition_model::{
@@ -53,8 +54,31 @@ pub struct Checked<'t> {
     /// Whether the claim was read as a milestone of the running total ("passed 998,000 this
     /// week") rather than as the period's own total, which the data contradict.
     pub milestone: bool,
+    /// The reading the verdict rests on ("the day's change in the report of 2024-10-01"), when
+    /// the claim was weighed against other readings.
+    pub reading: Option<String>,
+    /// The posterior weight of the verdict: the share of the readings' weight under which the
+    /// claim holds (supported) or fails (contradicted, ambiguous: the larger).
+    pub posterior: Option<f64>,
+    /// The other readings with their figures and posterior weights, most likely first.
+    pub alternatives: Vec<Alternative>,
     /// The data version.
     pub data_version: String,
+}
+
+/// A reading the verdict does not rest on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    /// What it takes the claim to count.
+    pub reading: String,
+    /// Its figure.
+    pub truth: Option<f64>,
+    /// Whether the claim holds under it.
+    pub holds: bool,
+    /// Its prior from the text.
+    pub prior: f64,
+    /// Its posterior weight.
+    pub posterior: f64,
 }
 
 /// The data a text is checked against.
@@ -195,14 +219,28 @@ fn not_checkable<'t>(claim: &Claim<'t>, data_version: &str, why: String) -> Chec
         probability: None,
         registry: None,
         milestone: false,
+        reading: None,
+        posterior: None,
+        alternatives: Vec::new(),
         data_version: data_version.to_owned(),
     }
 }
 
-/// Checks one claim, and matches it to the registry.
+/// Checks one claim, and matches it to the registry; the readings' cues come from its quote
+/// alone (see [`check_in`]).
 #[must_use]
 pub fn check<'t>(claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<'t> {
-    let mut checked = check_against_series(claim, data);
+    check_with(claim, data, Cues::around(&claim.quote, [0, claim.quote.len()]))
+}
+
+/// Checks one claim found in `text`, with the readings' cues from its sentence.
+#[must_use]
+pub fn check_in<'t>(text: &str, claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<'t> {
+    check_with(claim, data, Cues::around(text, claim.span))
+}
+
+fn check_with<'t>(claim: &Claim<'t>, data: &CheckData<'_>, cues: Cues) -> Checked<'t> {
+    let mut checked = check_against_series(claim, data, cues);
     checked.registry = registry_match(claim, data);
     checked
 }
@@ -233,7 +271,7 @@ fn registry_match(claim: &Claim<'_>, data: &CheckData<'_>) -> Option<String> {
 }
 
 /// Checks one claim against the series.
-fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<'t> {
+fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>, cues: Cues) -> Checked<'t> {
     let version = data.as_of.data_version().to_string();
     if matches!(claim.side, Some(Side::Ukraine | Side::Ussr)) {
         return not_checkable(
@@ -251,15 +289,25 @@ fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<
     let outcome = match claim.kind {
         ClaimKind::Rank => check_rank(claim, category, data),
         ClaimKind::Projection => check_projection(claim, category, data),
-        ClaimKind::Value => check_value(claim, category, data),
+        // An open bound on the killed is read only as written: another reading would satisfy it
+        // trivially and say nothing of what the figure counts.
+        ClaimKind::Value if metric == Metric::Killed && open_bound(claim) => check_value(claim, category, data),
+        ClaimKind::Value => weigh_readings(claim, category, data, cues),
     };
     let mut checked = match outcome {
         Ok(checked) => checked,
         Err(why) => return not_checkable(claim, &version, why),
     };
     if metric == Metric::Killed {
-        // A "killed" figure can only be compared with personnel losses to say it is not one.
-        checked.verdict = if checked.verdict == VerdictKind::Supported {
+        // A "killed" figure can only be compared with personnel losses to say it is not one, and
+        // an open bound ("at least 150,000 killed") only when it is the General Staff's figure
+        // rounded to the bound, not one it passes by far.
+        let is_the_figure = !open_bound(claim)
+            || checked
+                .truth
+                .zip(claim.low.or(claim.high))
+                .is_some_and(|(truth, bound)| (truth - bound).abs() <= claim.unit.unwrap_or(1.0).max(bound * 0.05));
+        checked.verdict = if checked.verdict == VerdictKind::Supported && is_the_figure {
             checked.evidence = format!(
                 "metric mismatch: the figure equals the General Staff's personnel losses (killed and wounded), not the killed; {}",
                 checked.evidence
@@ -274,6 +322,97 @@ fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>) -> Checked<
         };
     }
     checked
+}
+
+/// Whether the claim bounds its figure on one side only ("at least", "more than", "up to").
+fn open_bound(claim: &Claim<'_>) -> bool {
+    matches!(claim.qualifier, Hedge::AtLeast | Hedge::MoreThan | Hedge::UpTo | Hedge::LessThan)
+}
+
+/// The verdict on a value claim from every reading its words allow, weighed (see
+/// [`crate::readings`]).
+fn weigh_readings<'t>(
+    claim: &Claim<'t>,
+    category: Category,
+    data: &CheckData<'_>,
+    cues: Cues,
+) -> Result<Checked<'t>, String> {
+    let mut weighed: Vec<(Reading<'t>, Checked<'t>, f64, bool)> = Vec::new();
+    let mut as_written_error = None;
+    for reading in readings(claim, data.date, cues) {
+        match check_value(&reading.claim, category, data) {
+            Ok(checked) => {
+                let Some(figure) = checked.truth else { continue };
+                let Some(interval) = checked.accepted else { continue };
+                let holds = checked.verdict == VerdictKind::Supported;
+                let outcome = if holds { Outcome::Holds { figure } } else { Outcome::Fails { figure } };
+                let w = weight(reading.prior, &reading.claim, interval, outcome);
+                weighed.push((reading, checked, w, holds));
+            }
+            Err(why) if reading.kind == ReadingKind::AsWritten => as_written_error = Some(why),
+            Err(_) => {}
+        }
+    }
+    let weights: Vec<(f64, bool)> = weighed.iter().map(|(_, _, w, holds)| (*w, *holds)).collect();
+    let Some(share) = support_share(&weights) else {
+        return Err(as_written_error.unwrap_or_else(|| "no figure could be computed".to_owned()));
+    };
+    let total: f64 = weights.iter().map(|(w, _)| w).sum();
+    let (verdict, posterior, pick_holding) = if share >= SUPPORT_POSTERIOR {
+        (VerdictKind::Supported, share, Some(true))
+    } else if share <= 1.0 - SUPPORT_POSTERIOR {
+        (VerdictKind::Contradicted, 1.0 - share, Some(false))
+    } else {
+        (VerdictKind::Ambiguous, share.max(1.0 - share), None)
+    };
+    // The sentence's own reading speaks for the verdict whenever it agrees with it.
+    let as_written_agrees = weighed
+        .first()
+        .is_some_and(|(reading, _, _, holds)| reading.kind == ReadingKind::AsWritten && pick_holding == Some(*holds));
+    let chosen = if as_written_agrees {
+        0
+    } else {
+        weighed
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, _, _, holds))| pick_holding.is_none_or(|h| h == *holds))
+            .max_by(|a, b| a.1.2.total_cmp(&b.1.2))
+            .map_or(0, |(i, _)| i)
+    };
+    let alternatives = {
+        let mut others: Vec<Alternative> = weighed
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != chosen)
+            .map(|(_, (reading, checked, w, holds))| Alternative {
+                reading: reading.kind.describe(),
+                truth: checked.truth,
+                holds: *holds,
+                prior: reading.prior,
+                posterior: w / total,
+            })
+            .collect();
+        others.sort_by(|a, b| b.posterior.total_cmp(&a.posterior));
+        others
+    };
+    let (reading, mut checked, _, _) = weighed.swap_remove(chosen);
+    checked.verdict = verdict;
+    checked.claim = reading.claim;
+    if verdict == VerdictKind::Ambiguous {
+        checked.matches.clear();
+        checked.evidence = format!(
+            "ambiguous: the readings disagree and none dominates ({:.0}% of the weight on those under which it holds); most likely {}: {}",
+            100.0 * share,
+            reading.kind.describe(),
+            checked.evidence
+        );
+    } else if reading.kind != ReadingKind::AsWritten {
+        checked.evidence = format!("read as {}: {}", reading.kind.describe(), checked.evidence);
+    }
+    checked.reading = Some(reading.kind.describe());
+    checked.posterior = Some(posterior);
+    checked.alternatives = alternatives;
+    Ok(checked)
 }
 
 /// One computed figure under a convention.
@@ -451,6 +590,9 @@ fn verdict_from<'t>(claim: &Claim<'t>, data: &CheckData<'_>, computed: &[Compute
         probability: None,
         registry: None,
         milestone: false,
+        reading: None,
+        posterior: None,
+        alternatives: Vec::new(),
         data_version: data.as_of.data_version().to_string(),
     })
 }
@@ -523,6 +665,9 @@ fn check_rank<'t>(claim: &Claim<'t>, category: Category, data: &CheckData<'_>) -
         probability: None,
         registry: None,
         milestone: false,
+        reading: None,
+        posterior: None,
+        alternatives: Vec::new(),
         data_version: data.as_of.data_version().to_string(),
     })
 }

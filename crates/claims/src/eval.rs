@@ -7,6 +7,11 @@
 //! qualifier, metric, period, side, rate, cumulative, kind), a true positive is a matched pair
 //! that agrees on it: precision divides by all found claims, recall by all gold claims. Verdict
 //! accuracy is over matched claims: the verdict of the found claim against the label.
+//!
+//! The verdict errors are not all alike: calling a claim the data refute "supported" is the worst
+//! a fact-checker can do, so the confusion matrix of verdicts is kept whole and two rates are read
+//! off it: false support (labelled contradicted or metric mismatch, called supported) and false
+//! contradiction (labelled supported, called contradicted).
 
 use attrition_model::{Claim, ClaimKind, Convention, Hedge, Metric, RankSpec, RateUnit, Side};
 use jiff::civil::Date;
@@ -173,6 +178,37 @@ pub struct Evaluation {
     pub distractors: usize,
     /// Gold claims not found, and found claims matching no gold one (for reading).
     pub misses: Vec<String>,
+    /// Matched claims that differ from their label on a field or the verdict, one line each
+    /// (for reading): the quote, then `field: found ≠ labelled` for each difference.
+    pub disagreements: Vec<String>,
+    /// Verdicts of matched claims: how many of each label were given each verdict.
+    pub confusion: Vec<Confusion>,
+    /// Of the matched claims labelled contradicted or metric mismatch, the share called supported.
+    pub false_support_rate: Option<f64>,
+    /// Of the matched claims labelled supported, the share called contradicted.
+    pub false_contradiction_rate: Option<f64>,
+}
+
+/// One cell of the verdict confusion matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Confusion {
+    /// The label's verdict.
+    pub expected: String,
+    /// The verdict given.
+    pub found: String,
+    /// Matched claims with this pair.
+    pub count: usize,
+}
+
+/// The verdicts in the order the confusion matrix lists them.
+pub const VERDICTS: [&str; 5] = ["supported", "contradicted", "not_checkable", "metric_mismatch", "ambiguous"];
+
+impl Evaluation {
+    /// Matched claims labelled `expected` that were given `found`.
+    #[must_use]
+    pub fn confused(&self, expected: &str, found: &str) -> usize {
+        self.confusion.iter().find(|c| c.expected == expected && c.found == found).map_or(0, |c| c.count)
+    }
 }
 
 /// One article's found claims with their verdicts (`None` when not checked).
@@ -192,6 +228,8 @@ pub fn evaluate(gold: &[GoldClaim], distractors: &[Distractor], found: &[Found])
     let mut right = vec![0_usize; fields.len()];
     let (mut matched, mut verdicts_right, mut verdicts_seen, mut distractors_hit) = (0, 0, 0, 0);
     let mut misses = Vec::new();
+    let mut disagreements = Vec::new();
+    let mut pairs: std::collections::BTreeMap<(String, String), usize> = std::collections::BTreeMap::new();
     let mut found_total = 0;
     for doc in found {
         found_total += doc.claims.len();
@@ -223,9 +261,22 @@ pub fn evaluate(gold: &[GoldClaim], distractors: &[Distractor], found: &[Found])
             for (slot, ok) in right.iter_mut().zip(agrees) {
                 *slot += usize::from(ok);
             }
+            let mut differences: Vec<String> = fields
+                .iter()
+                .zip(agrees)
+                .filter(|(_, ok)| !ok)
+                .map(|(field, _)| format!("{field}: {} ≠ {}", found_field(claim, field), gold_field(g, field)))
+                .collect();
             if let Some(verdict) = verdict {
                 verdicts_seen += 1;
                 verdicts_right += usize::from(*verdict == g.expect);
+                *pairs.entry((g.expect.clone(), verdict.clone())).or_insert(0) += 1;
+                if *verdict != g.expect {
+                    differences.insert(0, format!("verdict: {verdict} ≠ {}", g.expect));
+                }
+            }
+            if !differences.is_empty() {
+                disagreements.push(format!("{}: {:?}: {}", g.doc, g.quote, differences.join("; ")));
             }
         }
         for (i, (claim, _)) in doc.claims.iter().enumerate() {
@@ -244,6 +295,19 @@ pub fn evaluate(gold: &[GoldClaim], distractors: &[Distractor], found: &[Found])
     }
     #[allow(clippy::cast_precision_loss)]
     let verdict_accuracy = (verdicts_seen > 0).then(|| verdicts_right as f64 / verdicts_seen as f64);
+    let rank = |v: &str| VERDICTS.iter().position(|x| *x == v).unwrap_or(VERDICTS.len());
+    let mut confusion: Vec<Confusion> =
+        pairs.into_iter().map(|((expected, found), count)| Confusion { expected, found, count }).collect();
+    confusion.sort_by_key(|c| (rank(&c.expected), rank(&c.found)));
+    let share = |labels: &[&str], called: &str| {
+        let of = |c: &&Confusion| labels.contains(&c.expected.as_str());
+        let all: usize = confusion.iter().filter(of).map(|c| c.count).sum();
+        let wrong: usize = confusion.iter().filter(of).filter(|c| c.found == called).map(|c| c.count).sum();
+        #[allow(clippy::cast_precision_loss)]
+        (all > 0).then(|| wrong as f64 / all as f64)
+    };
+    let false_support_rate = share(&["contradicted", "metric_mismatch"], "supported");
+    let false_contradiction_rate = share(&["supported"], "contradicted");
     Evaluation {
         documents: found.len(),
         gold: gold.len(),
@@ -259,5 +323,52 @@ pub fn evaluate(gold: &[GoldClaim], distractors: &[Distractor], found: &[Found])
         distractors_hit,
         distractors: distractors.len(),
         misses,
+        disagreements,
+        confusion,
+        false_support_rate,
+        false_contradiction_rate,
     }
+}
+
+/// A found claim's field, as the labels write it.
+fn found_field(claim: &Claim<'_>, field: &str) -> String {
+    match field {
+        "value" => bounds(claim.low, claim.high),
+        "qualifier" => label(&claim.qualifier),
+        "metric" => claim.metric.map_or_else(|| "null".to_owned(), |m| m.to_string()),
+        "period" => claim.period.map_or_else(|| "null".to_owned(), |[a, b]| format!("{a}..{b}")),
+        "side" => claim.side.map_or_else(|| "null".to_owned(), |s| s.id().to_owned()),
+        "rate" => claim.rate.map_or_else(|| "null".to_owned(), |r| label(&r)),
+        "cumulative" => claim.cumulative.to_string(),
+        _ => format!("{:?}", claim.kind).to_lowercase(),
+    }
+}
+
+/// A gold claim's field, as the labels write it.
+fn gold_field(gold: &GoldClaim, field: &str) -> String {
+    let or_null = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_owned());
+    match field {
+        "value" => bounds(gold.low, gold.high),
+        "qualifier" => gold.qualifier.clone(),
+        "metric" => or_null(&gold.metric),
+        "period" => gold.period.map_or_else(|| "null".to_owned(), |[a, b]| format!("{a}..{b}")),
+        "side" => or_null(&gold.side),
+        "rate" => or_null(&gold.rate),
+        "cumulative" => gold.cumulative.to_string(),
+        _ => gold.kind.clone(),
+    }
+}
+
+/// A value as its JSON label (`"about"`, `"per_day"`).
+fn label<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        Ok(other) => other.to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn bounds(low: Option<f64>, high: Option<f64>) -> String {
+    let one = |v: Option<f64>| v.map_or_else(|| "null".to_owned(), |x| x.to_string());
+    if low == high { one(low) } else { format!("{}..{}", one(low), one(high)) }
 }

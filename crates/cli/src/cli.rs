@@ -649,16 +649,19 @@ pub enum ClaimsAction {
     /// The claims with verdicts: supported, contradicted, not checkable or metric mismatch, each
     /// with the figure, the tolerance and the convention.
     Check(ClaimsInput),
-    /// Precision, recall and F1 per field and verdict accuracy against labelled articles.
+    /// Precision, recall and F1 per field, verdict accuracy, the verdict confusion matrix and the
+    /// false-support and false-contradiction rates against labelled articles, for one or more
+    /// sets (GOLD ARTICLES_DIR pairs), each scored apart and all together.
     Eval {
-        /// The labels (gold.jsonl).
-        #[arg(value_name = "GOLD")]
-        gold: PathBuf,
-        /// The directory of articles (NN.txt).
-        #[arg(value_name = "ARTICLES_DIR")]
-        articles: PathBuf,
-        /// The distractors (default: distractors.jsonl beside GOLD).
+        /// GOLD ARTICLES_DIR pairs: the labels (gold.jsonl) and the directory of their articles
+        /// (NN.txt); give several pairs to score several sets at once.
+        #[arg(value_name = "GOLD ARTICLES_DIR", num_args = 2.., required = true)]
+        sets: Vec<PathBuf>,
+        /// The distractors of a single set (default: distractors.jsonl beside each GOLD).
         #[arg(long, value_name = "FILE")]
         distractors: Option<PathBuf>,
+        /// Also list every matched claim that differs from its label (fields and verdict).
+        #[arg(long)]
+        details: bool,
     },
 }

@@ -117,6 +117,8 @@ pub enum VerdictKind {
     /// A figure given as one metric matches the series' different metric ("killed" equal to the
     /// General Staff's personnel losses).
     MetricMismatch,
+    /// The readings the text allows disagree on the data and none of them dominates.
+    Ambiguous,
 }
 
 impl VerdictKind {
@@ -128,6 +130,7 @@ impl VerdictKind {
             VerdictKind::Contradicted => "contradicted",
             VerdictKind::NotCheckable => "not_checkable",
             VerdictKind::MetricMismatch => "metric_mismatch",
+            VerdictKind::Ambiguous => "ambiguous",
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::params::{Format, Params, category, truncate};
 use crate::state::{Meta, Reply, Snapshot};
 use attrition_analysis::forecast::{self, ForecastModel, ForecastRequest, ForecastSettings, History};
 use attrition_analysis::{AnalysisError, AssessmentFilter, DailyRow, RankedPeriod, Ranking, Record, compare_selected};
-use attrition_claims::check::{CheckData, Forecasts, check};
+use attrition_claims::check::{CheckData, Forecasts, check_in};
 use attrition_claims::extract::{check_input, extract};
 use attrition_model::{Category, Convention, Metric, Origin, Period, PeriodKind, Side, WAR_START};
 use axum::body::Bytes;
@@ -457,7 +457,8 @@ pub fn check_claims(snapshot: &Snapshot, body: &[u8]) -> Result<Reply, ApiError>
     let as_of = snapshot.record_as_of(Some(date)).map_err(|e| ApiError { parameter: Some("date".to_owned()), ..e })?;
     let forecasts = Forecasts::default();
     let data = CheckData { as_of: &as_of, now, date, assessments: &snapshot.assessments, forecasts: &forecasts };
-    let claims: Vec<_> = extract(&request.text, date).iter().map(|claim| check(claim, &data)).collect();
+    let claims: Vec<_> =
+        extract(&request.text, date).iter().map(|claim| check_in(&request.text, claim, &data)).collect();
     #[derive(Serialize)]
     struct Body<T> {
         date: Date,

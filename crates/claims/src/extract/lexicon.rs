@@ -773,6 +773,7 @@ pub(crate) const WORDS: &[(&str, Lex)] = &{
         ("full", w(Full)),
         ("scale", w(ScaleW)),
         ("invasion", w(Invasion)),
+        ("invaded", w(Invasion)),
         ("war", w(War)),
         ("began", w(Began)),
         ("begun", w(Began)),

@@ -1391,12 +1391,14 @@ fn since(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
             _ => {}
         }
         if event.is_some() {
-            // take "began", "started", "in August" along
+            // take "began", "started", "in August" along, past a few words naming what was
+            // invaded ("invaded Ukraine in February 2022", "invasion of Ukraine began in …")
             while matches!(c.tok(last + 1).and_then(Tok::w), Some(W::Began)) {
                 last += 1;
             }
-            if c.is(last + 1, W::In)
-                && let Some((_, l)) = month_phrase(c, last + 2)
+            let plain_word = |t: usize| c.tok(t).is_some_and(|t| !matches!(t.kind, Kind::Punct(_) | Kind::Num(_)));
+            if let Some(at) = (last + 1..last + 5).take_while(|&t| plain_word(t)).find(|&t| c.is(t, W::In))
+                && let Some((_, l)) = month_phrase(c, at + 1)
             {
                 last = l;
             }
@@ -1405,7 +1407,12 @@ fn since(c: &Ctx<'_>, k: usize) -> Option<(PVal, usize)> {
         // "since the February 2022 invasion", "since the 2022 invasion": a month or a year
         // naming the event is part of it
         let names_the_event = c.year_at(last).is_some() || c.month_at(last).is_some();
-        if !names_the_event && c.tok(last).is_some_and(|t| matches!(t.kind, Kind::Punct(_) | Kind::Num(_))) {
+        // "full-scale" is one word to the reader
+        let joins_a_word = c.tok(last).is_some_and(|t| matches!(t.kind, Kind::Punct(P::Hyphen)));
+        if !names_the_event
+            && !joins_a_word
+            && c.tok(last).is_some_and(|t| matches!(t.kind, Kind::Punct(_) | Kind::Num(_)))
+        {
             break;
         }
         last += 1;

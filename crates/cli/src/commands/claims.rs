@@ -7,22 +7,22 @@ use crate::output::{Format, Render, Table, emit, group, print_json};
 use crate::progress::Bar;
 use anyhow::{Context as _, Result, anyhow, bail};
 use attrition_analysis::Record;
-use attrition_claims::check::{CheckData, Checked, Forecasts, check};
-use attrition_claims::eval::{Distractor, Evaluation, Found, GoldClaim, evaluate, read_jsonl};
+use attrition_claims::check::{CheckData, Checked, Forecasts, check_in};
+use attrition_claims::eval::{Distractor, Evaluation, Found, GoldClaim, VERDICTS, evaluate, read_jsonl};
 use attrition_claims::extract::extract;
 use attrition_model::{Claim, Period};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `attrition claims`.
 pub(crate) fn run(context: &Context, args: &ClaimsArgs) -> Result<()> {
     match &args.action {
         ClaimsAction::Extract(input) => extract_command(context, input),
         ClaimsAction::Check(input) => check_command(context, input),
-        ClaimsAction::Eval { gold, articles, distractors } => {
-            eval_command(context, gold, articles, distractors.as_deref())
+        ClaimsAction::Eval { sets, distractors, details } => {
+            eval_command(context, sets, distractors.as_deref(), *details)
         }
     }
 }
@@ -324,7 +324,7 @@ fn check_text<'t>(
         id,
         date,
         data_version: as_of.data_version().to_string(),
-        claims: extract(text, date).iter().map(|claim| check(claim, &data)).collect(),
+        claims: extract(text, date).iter().map(|claim| check_in(text, claim, &data)).collect(),
     }
 }
 
@@ -457,7 +457,71 @@ impl Render for CheckedDoc<'_> {
     }
 }
 
-fn eval_command(context: &Context, gold_path: &Path, articles: &Path, distractors: Option<&Path>) -> Result<()> {
+fn eval_command(context: &Context, sets: &[PathBuf], distractors: Option<&Path>, details: bool) -> Result<()> {
+    if !sets.len().is_multiple_of(2) {
+        bail!(
+            "claims eval takes GOLD ARTICLES_DIR pairs; {} is left without its articles directory",
+            sets.last().map_or_else(String::new, |p| p.display().to_string())
+        );
+    }
+    if distractors.is_some() && sets.len() > 2 {
+        bail!(
+            "--distractors names the distractors of a single set; with several sets each GOLD's directory holds its distractors.jsonl"
+        );
+    }
+    let (store, now, _) = context.record(None)?;
+    let assessments = super::assessments::all_assessments(&store)?;
+    let forecasts = Forecasts::default();
+    let bar = Bar::new("eval", context.quiet);
+    let mut scored = Vec::new();
+    let (mut all_gold, mut all_distractors, mut all_found) = (Vec::new(), Vec::new(), Vec::new());
+    for (set, pair) in sets.chunks(2).enumerate() {
+        let [gold_path, articles] = pair else { continue };
+        let labelled = read_labelled_set(gold_path, distractors)?;
+        let mut found = Vec::new();
+        for (index, (doc, date)) in labelled.documents.iter().enumerate() {
+            let path = articles.join(format!("{doc}.txt"));
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            let as_of = crate::record_on(&now, *date)?;
+            let checked = check_text(&text, *date, (&as_of, &now), &assessments, &forecasts, None);
+            found.push(Found {
+                doc: doc.clone(),
+                claims: checked
+                    .claims
+                    .into_iter()
+                    .map(|c| (c.claim.into_owned(), Some(c.verdict.id().to_owned())))
+                    .collect(),
+            });
+            bar.progress(index + 1, labelled.documents.len());
+        }
+        let evaluation = evaluate(&labelled.gold, &labelled.distractors, &found);
+        // Document ids repeat between sets ("01"): the whole is scored with each id made unique.
+        let unique = |doc: &str| format!("{set}/{doc}");
+        all_gold.extend(labelled.gold.into_iter().map(|g| GoldClaim { doc: unique(&g.doc), ..g }));
+        all_distractors.extend(labelled.distractors.into_iter().map(|d| Distractor { doc: unique(&d.doc), ..d }));
+        all_found.extend(found.into_iter().map(|f| Found { doc: unique(&f.doc), ..f }));
+        scored.push(SetEvaluation {
+            gold: gold_path.display().to_string(),
+            articles: articles.display().to_string(),
+            evaluation,
+        });
+    }
+    bar.finish();
+    let report = EvalReport { all: evaluate(&all_gold, &all_distractors, &all_found), sets: scored, details };
+    if context.format == Format::Json {
+        return print_json(&report);
+    }
+    emit(context.format, &report)
+}
+
+/// A labelled set as read: its claims, its distractors and its documents with their dates.
+struct LabelledSet {
+    gold: Vec<GoldClaim>,
+    distractors: Vec<Distractor>,
+    documents: Vec<(String, Date)>,
+}
+
+fn read_labelled_set(gold_path: &Path, distractors: Option<&Path>) -> Result<LabelledSet> {
     let read = |path: &Path| std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()));
     let gold: Vec<GoldClaim> = read_jsonl(&gold_path.display().to_string(), &read(gold_path)?)?;
     let distractor_path =
@@ -467,81 +531,125 @@ fn eval_command(context: &Context, gold_path: &Path, articles: &Path, distractor
     } else {
         Vec::new()
     };
-    let (store, now, _) = context.record(None)?;
-    let assessments = super::assessments::all_assessments(&store)?;
-    let mut docs: Vec<(String, Date)> = Vec::new();
+    let mut documents: Vec<(String, Date)> = Vec::new();
     for g in &gold {
-        if !docs.iter().any(|(d, _)| *d == g.doc) {
-            docs.push((g.doc.clone(), g.date));
+        if !documents.iter().any(|(d, _)| *d == g.doc) {
+            documents.push((g.doc.clone(), g.date));
         }
     }
-    let bar = Bar::new("eval", context.quiet);
-    let forecasts = Forecasts::default();
-    let mut found = Vec::new();
-    for (index, (doc, date)) in docs.iter().enumerate() {
-        let path = articles.join(format!("{doc}.txt"));
-        let text = read(&path)?;
-        let as_of = crate::record_on(&now, *date)?;
-        let checked = check_text(&text, *date, (&as_of, &now), &assessments, &forecasts, None);
-        found.push(Found {
-            doc: doc.clone(),
-            claims: checked
-                .claims
-                .into_iter()
-                .map(|c| (c.claim.into_owned(), Some(c.verdict.id().to_owned())))
-                .collect(),
-        });
-        bar.progress(index + 1, docs.len());
-    }
-    bar.finish();
-    let evaluation = evaluate(&gold, &distractors, &found);
-    if context.format == Format::Json {
-        return print_json(&evaluation);
-    }
-    emit(context.format, &EvalReport(evaluation))
+    Ok(LabelledSet { gold, distractors, documents })
 }
 
+/// One set's scores.
 #[derive(Serialize)]
-struct EvalReport(Evaluation);
+struct SetEvaluation {
+    gold: String,
+    articles: String,
+    #[serde(flatten)]
+    evaluation: Evaluation,
+}
+
+/// The scores of all sets together, and of each.
+#[derive(Serialize)]
+struct EvalReport {
+    #[serde(flatten)]
+    all: Evaluation,
+    sets: Vec<SetEvaluation>,
+    #[serde(skip)]
+    details: bool,
+}
+
+fn score_table(e: &Evaluation) -> String {
+    let mut out = format!(
+        "{} articles, {} labelled claims, {} found, {} matched; {} of {} distractors taken for claims\n\n",
+        e.documents, e.gold, e.found, e.matched, e.distractors_hit, e.distractors
+    );
+    let mut table = Table::new(&["field", "precision", "recall", "F1"]);
+    let row = |name: &str, s: &attrition_claims::eval::Score| {
+        vec![name.to_owned(), format!("{:.3}", s.precision), format!("{:.3}", s.recall), format!("{:.3}", s.f1)]
+    };
+    table.row(row("claims", &e.claims));
+    for (name, s) in &e.fields {
+        table.row(row(name, s));
+    }
+    out.push_str(&table.render());
+    if let Some(accuracy) = e.verdict_accuracy {
+        out.push_str(&format!("\nverdict accuracy on matched claims: {accuracy:.3}\n"));
+        let rate = |r: Option<f64>| r.map_or_else(|| "—".to_owned(), |r| format!("{r:.3}"));
+        out.push_str(&format!(
+            "false support (labelled contradicted or metric mismatch, called supported): {}; false contradiction (labelled supported, called contradicted): {}\n\n",
+            rate(e.false_support_rate),
+            rate(e.false_contradiction_rate)
+        ));
+        let mut headings = vec!["labelled \\ called"];
+        headings.extend(VERDICTS);
+        let mut matrix = Table::new(&headings);
+        for expected in VERDICTS {
+            let counts: Vec<usize> = VERDICTS.iter().map(|found| e.confused(expected, found)).collect();
+            if counts.iter().all(|n| *n == 0) {
+                continue;
+            }
+            let mut cells = vec![expected.to_owned()];
+            cells.extend(counts.iter().map(usize::to_string));
+            matrix.row(cells);
+        }
+        out.push_str(&matrix.render());
+    }
+    out
+}
 
 impl Render for EvalReport {
     fn csv(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let e = &self.0;
-        let mut rows = vec![vec![
-            "claims".to_owned(),
-            format!("{:.4}", e.claims.precision),
-            format!("{:.4}", e.claims.recall),
-            format!("{:.4}", e.claims.f1),
-        ]];
-        rows.extend(e.fields.iter().map(|(name, s)| {
-            vec![name.clone(), format!("{:.4}", s.precision), format!("{:.4}", s.recall), format!("{:.4}", s.f1)]
-        }));
-        (vec!["field", "precision", "recall", "f1"], rows)
+        let mut rows = Vec::new();
+        let named = self.sets.iter().map(|s| (s.gold.as_str(), &s.evaluation));
+        let sets: Vec<(&str, &Evaluation)> =
+            if self.sets.len() > 1 { named.chain([("all", &self.all)]).collect() } else { named.collect() };
+        for (set, e) in sets {
+            rows.push(vec![
+                set.to_owned(),
+                "claims".to_owned(),
+                format!("{:.4}", e.claims.precision),
+                format!("{:.4}", e.claims.recall),
+                format!("{:.4}", e.claims.f1),
+            ]);
+            rows.extend(e.fields.iter().map(|(name, s)| {
+                vec![
+                    set.to_owned(),
+                    name.clone(),
+                    format!("{:.4}", s.precision),
+                    format!("{:.4}", s.recall),
+                    format!("{:.4}", s.f1),
+                ]
+            }));
+        }
+        (vec!["set", "field", "precision", "recall", "f1"], rows)
     }
 
     fn table(&self) -> String {
-        let e = &self.0;
-        let mut out = format!(
-            "{} articles, {} labelled claims, {} found, {} matched; {} of {} distractors taken for claims\n\n",
-            e.documents, e.gold, e.found, e.matched, e.distractors_hit, e.distractors
-        );
-        let mut table = Table::new(&["field", "precision", "recall", "F1"]);
-        let row = |name: &str, s: &attrition_claims::eval::Score| {
-            vec![name.to_owned(), format!("{:.3}", s.precision), format!("{:.3}", s.recall), format!("{:.3}", s.f1)]
-        };
-        table.row(row("claims", &e.claims));
-        for (name, s) in &e.fields {
-            table.row(row(name, s));
-        }
-        out.push_str(&table.render());
-        if let Some(accuracy) = e.verdict_accuracy {
-            out.push_str(&format!("\nverdict accuracy on matched claims: {accuracy:.3}\n"));
-        }
-        if !e.misses.is_empty() {
-            out.push_str("\nmisses:\n");
-            for miss in &e.misses {
-                out.push_str(&format!("  {miss}\n"));
+        let mut out = String::new();
+        for set in &self.sets {
+            if self.sets.len() > 1 {
+                out.push_str(&format!("== {} ({})\n", set.gold, set.articles));
             }
+            let e = &set.evaluation;
+            out.push_str(&score_table(e));
+            if !e.misses.is_empty() {
+                out.push_str("\nmisses:\n");
+                for miss in &e.misses {
+                    out.push_str(&format!("  {miss}\n"));
+                }
+            }
+            if self.details && !e.disagreements.is_empty() {
+                out.push_str("\nmatched but differing from the label (found ≠ labelled):\n");
+                for line in &e.disagreements {
+                    out.push_str(&format!("  {line}\n"));
+                }
+            }
+            out.push('\n');
+        }
+        if self.sets.len() > 1 {
+            out.push_str(&format!("== all {} sets\n", self.sets.len()));
+            out.push_str(&score_table(&self.all));
         }
         out
     }
