@@ -225,6 +225,8 @@ pub(crate) struct Draft {
     pub last_tok: usize,
     pub metric: Metric,
     pub side: Side,
+    /// The side was read from the words or the source, not assumed.
+    pub side_explicit: bool,
     pub source: Option<Src>,
     pub hedge: Hedge,
     pub rate: Option<RateUnit>,
@@ -271,6 +273,10 @@ pub(crate) struct State<'t> {
     carried_metric: Option<Topic>,
     para_metric: Option<Topic>,
     para_source: Option<Src>,
+    /// Whose losses the paragraph speaks of, when a side was named (see `follow_side`).
+    side_frame: Option<Side>,
+    /// Moscow is the speaker of the text's figures about Ukraine's losses.
+    moscow_speaks: bool,
     prev_report_day: bool,
     pub report_date: Option<Date>,
     /// The block just read was a question.
@@ -310,6 +316,8 @@ impl<'t> State<'t> {
             carried_metric: None,
             para_metric: None,
             para_source: None,
+            side_frame: None,
+            moscow_speaks: false,
             prev_report_day: false,
             report_date: None,
             asked: false,
@@ -374,7 +382,25 @@ impl<'t> State<'t> {
         }
     }
 
+    /// Whose losses the text goes on to speak of after this sentence. Within a paragraph, the
+    /// last side named; beyond it, Ukraine's only while Moscow is the speaker (its ministry
+    /// reports Ukraine's losses), until Ukraine's officials or Russia's losses are named.
+    fn follow_side(&mut self, d: &SentData, drafts: &[Draft], frame: Option<Side>) {
+        let moscow = d.sources.iter().any(|h| h.src.moscow());
+        if d.sources.iter().any(|h| h.src.official()) {
+            self.moscow_speaks = false;
+        }
+        if drafts.iter().any(|dr| dr.side_explicit && dr.side == Side::Russia && !dr.source.is_some_and(Src::moscow)) {
+            self.moscow_speaks = false;
+        }
+        if moscow && (frame == Some(Side::Ukraine) || drafts.iter().any(|dr| dr.side == Side::Ukraine)) {
+            self.moscow_speaks = true;
+        }
+        self.side_frame = frame;
+    }
+
     fn end_paragraph(&mut self) {
+        self.side_frame = self.moscow_speaks.then_some(Side::Ukraine);
         if self.para.is_some() {
             self.carried = self.para;
         }
@@ -525,7 +551,8 @@ impl<'t> State<'t> {
             if !heading && !question && f.has(Features::RANK) {
                 rank::find_spans(toks, &self.marks, s, d);
             }
-            self.drafts(toks, s, d, report_day, &mut drafts);
+            let frame = self.drafts(toks, s, d, report_day, &mut drafts);
+            self.follow_side(d, &drafts, frame);
             self.inherit_coordinated(toks, d, &mut drafts);
             for i in 0..drafts.len() {
                 let (earlier, rest) = drafts.split_at_mut(i);
@@ -761,11 +788,25 @@ impl<'t> State<'t> {
     }
 
     /// Value claims of the sentence, before their periods are settled.
-    fn drafts(&self, toks: &[Tok], s: Sentence, d: &SentData, report_day: bool, out: &mut Vec<Draft>) {
+    ///
+    /// Returns whose losses the sentence leaves the text speaking of: a figure whose side the
+    /// words do not give takes that of the figure before it ("Ukrainian troops also lost 14
+    /// thousand tanks, …, 553 aircraft"), or of the paragraph's, or Russia's.
+    fn drafts(&self, toks: &[Tok], s: Sentence, d: &SentData, report_day: bool, out: &mut Vec<Draft>) -> Option<Side> {
         let mut topic = self.topic_metric();
+        // Ukraine's own officials speak of Russia's losses whatever came before
+        let mut frame = if d.sources.iter().any(|h| h.src.official()) { None } else { self.side_frame };
         for (mi, m) in d.mentions.iter().enumerate() {
             if let Some(mut draft) = self.draft(toks, s, d, mi, m, report_day, topic) {
                 topic = Some(Topic::left_by(draft.metric, self.answer));
+                let recruit = matches!(Topic::of(draft.metric), Topic::Recruit(_));
+                if draft.side_explicit {
+                    frame = Some(draft.side);
+                } else if let Some(side) = frame
+                    && !recruit
+                {
+                    draft.side = side;
+                }
                 // "1,100 a day in March, down from 1,300 in February": the comparison is a rate too
                 let lead = draft.first_tok;
                 if draft.rate.is_none()
@@ -795,6 +836,7 @@ impl<'t> State<'t> {
                 out.push(draft);
             }
         }
+        frame
     }
 
     #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
@@ -1028,6 +1070,7 @@ impl<'t> State<'t> {
             side = Some(Side::Ukraine);
         }
         let _ = people;
+        let side_explicit = side.is_some() && !recruit;
         let side = side.unwrap_or(Side::Russia);
         // "troops killed, wounded or captured in 2024": what happened to them belongs to the noun
         // phrase, and the time expression after it to the figure
@@ -1262,6 +1305,7 @@ impl<'t> State<'t> {
             last_tok: np_end,
             metric,
             side,
+            side_explicit,
             source: src,
             hedge,
             rate,

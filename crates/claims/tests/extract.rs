@@ -851,6 +851,32 @@ fn sides() {
     assert_eq!(claims.iter().map(|c| c.side).collect::<Vec<_>>(), vec![Some(Side::Russia), Some(Side::Ukraine)]);
 }
 
+/// Whose losses a figure is, when its own words do not say: the figure before it in a list, the
+/// paragraph's, and Moscow's subject for as long as Moscow speaks.
+#[test]
+fn sides_carried_from_context() {
+    let sides = |text: &str| extract(text, D).iter().map(|c| (c.low, c.side)).collect::<Vec<_>>();
+    let (r, u) = (Some(Side::Russia), Some(Side::Ukraine));
+    // a list after a named loser
+    assert_eq!(
+        sides("The Russian ministry said Ukrainian units also lost 40 tanks, 12 aircraft and 9 helicopters."),
+        vec![(Some(40.0), u), (Some(12.0), u), (Some(9.0), u)]
+    );
+    // a name with its abbreviation in brackets before the verb
+    assert_eq!(sides("The Armed Forces of Ukraine (AFU) have lost 900 soldiers, Moscow says."), vec![(Some(900.0), u)]);
+    // a place is not the loser
+    assert_eq!(sides("Russia's forces in Ukraine lost 1,020 soldiers on Monday."), vec![(Some(1020.0), r)]);
+    // Moscow speaking: its later paragraphs are about Ukraine's losses, until Kyiv speaks
+    let text = "Ukrainian forces lost 2,100 soldiers in a week, the Russian Defence Ministry said.\n\n\
+        Over the same week, 14 tanks were destroyed.\n\n\
+        Ukraine's General Staff said 8,400 Russian soldiers were lost in the week.\n\n\
+        The week also cost 31 tanks.";
+    assert_eq!(sides(text), vec![(Some(2100.0), u), (Some(14.0), u), (Some(8400.0), r), (Some(31.0), r)]);
+    // without Moscow as the speaker, a Ukrainian figure does not colour the next paragraph
+    let text = "Zelensky said 43,000 Ukrainian soldiers had been killed.\n\nThe General Staff counts 790,000 Russian losses.\n\nTanks: 9,000.";
+    assert_eq!(sides(text).last(), Some(&(Some(9000.0), r)));
+}
+
 #[test]
 fn attributions() {
     let c = one("UK Defence Intelligence said Russia has suffered about 450,000 casualties.");

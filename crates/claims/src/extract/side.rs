@@ -315,10 +315,19 @@ pub(crate) fn adjective_within(toks: &[Tok], from: usize, to: usize) -> Option<S
 /// lost"), searched back to `start`.
 pub(crate) fn loser_before(toks: &[Tok], k: usize, start: usize) -> Option<Side> {
     let verb = (start..k).rev().take(8).find(|&j| matches!(toks[j].w(), Some(W::Lose | W::Suffer)))?;
-    let lo = verb.saturating_sub(4).max(start);
-    (lo..verb).rev().find_map(|j| match toks[j].lex() {
-        Some(Lex::W(W::Ukraine | W::Kyiv | W::Ukrainian)) => Some(Side::Ukraine),
-        Some(Lex::W(W::Russia | W::Moscow | W::Kremlin | W::Putin | W::Russian)) => Some(Side::Russia),
-        _ => None,
+    // "the Armed Forces of Ukraine (AFU) have lost": a name and its abbreviation in brackets
+    let bracketed =
+        (verb.saturating_sub(7).max(start)..verb).filter(|&j| toks[j].is_p(P::Open) || toks[j].is_p(P::Close)).count();
+    // each bracket and the abbreviation inside widen the reach back
+    let lo = verb.saturating_sub(4 + if bracketed > 0 { bracketed + 1 } else { 0 }).max(start);
+    (lo..verb).rev().find_map(|j| {
+        // "Russia's forces in Ukraine lost": a place, not the loser
+        let place = j > start && toks[j - 1].is(W::In);
+        match toks[j].lex() {
+            Some(Lex::W(W::Ukraine | W::Russia)) if place => None,
+            Some(Lex::W(W::Ukraine | W::Kyiv | W::Ukrainian)) => Some(Side::Ukraine),
+            Some(Lex::W(W::Russia | W::Moscow | W::Kremlin | W::Putin | W::Russian)) => Some(Side::Russia),
+            _ => None,
+        }
     })
 }
