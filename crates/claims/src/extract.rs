@@ -1791,9 +1791,12 @@ fn refine_people(toks: &[Tok], s: Sentence, d: &SentData, m: &Mention, np_end: u
     if !matches!(kind, People::Noun | People::Personnel | People::Persons) {
         return kind;
     }
-    let _ = toks;
     let lo = m.first.saturating_sub(4).max(s.start);
-    let hi = (np_end + 5).min(s.end);
+    // "troops were believed to have died": the verb phrase after the noun, up to a break
+    let hi = (np_end + 1..(np_end + 8).min(s.end))
+        .find(|&k| matches!(toks[k].kind, Kind::Punct(_) | Kind::Num(_)) || toks[k].is(W::And))
+        .unwrap_or((np_end + 8).min(s.end))
+        .max((np_end + 5).min(s.end));
     let mut found = kind;
     for p in &d.phrases {
         let inside = (p.first > np_end && p.first < hi) || (p.last < m.first && p.last >= lo);

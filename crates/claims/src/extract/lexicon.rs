@@ -969,6 +969,8 @@ pub(crate) const WORDS: &[(&str, Lex)] = &{
         ("deaths", w(Death)),
         ("fatalities", w(Death)),
         ("died", w(Die)),
+        ("lives", w(Death)),
+        ("exterminated", w(Kill)),
         ("die", w(Die)),
         ("dying", w(Die)),
         ("wounded", w(Wound)),

@@ -333,7 +333,10 @@ pub(crate) fn after(toks: &[Tok], last: usize, end: usize, phrases: &[Phrase], v
             return After::Phrase(i);
         }
         let tok = &toks[k];
-        if modifier(tok) {
+        // "combat fatalities", "combat losses": the kind of loss, not of vehicle
+        let combat_loss = tok.is(W::Combat)
+            && toks.get(k + 1).is_some_and(|t| matches!(t.w(), Some(W::Death | W::Loss | W::Casualty | W::Troop)));
+        if modifier(tok) || combat_loss {
             k += 1;
             continue;
         }
