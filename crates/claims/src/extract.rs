@@ -1142,13 +1142,18 @@ impl<'t> State<'t> {
                                 toks[after_np + 2].w(),
                                 Some(W::All | W::Both | W::Together | W::Altogether | W::Respectively)
                             );
-                        list_close
-                            || !gap.clone().any(|k| {
-                                matches!(
-                                    toks[k].kind,
-                                    Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash | P::Open | P::Close)
-                                )
-                            })
+                        // "reached 430,790, exceeding the losses of 2022 and 2023": the time
+                        // of what the figure is measured against
+                        let compared =
+                            gap.clone().any(|k| matches!(toks[k].w(), Some(W::Exceed | W::Surpass | W::Than)));
+                        !compared && list_close
+                            || !compared
+                                && !gap.clone().any(|k| {
+                                    matches!(
+                                        toks[k].kind,
+                                        Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash | P::Open | P::Close)
+                                    )
+                                })
                     }
             })
         });
