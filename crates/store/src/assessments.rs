@@ -110,8 +110,9 @@ impl Store {
             _ => ("metric", "day"),
         };
         let path = self.path().to_owned();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
-        let tx = self.connection_mut().transaction().map_err(sql)?;
+        let sql = |source| StoreError::sqlite(&path, source);
+        let tx =
+            self.connection_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
         let mut summary = BatchSummary::default();
         let mut fetch_id: Option<i64> = None;
         for (key, body) in bodies {
@@ -186,7 +187,7 @@ impl Store {
         parameters: P,
     ) -> Result<Vec<T>, StoreError> {
         let path = self.path().to_owned();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
+        let sql = |source| StoreError::sqlite(&path, source);
         let mut statement = self.connection().prepare(query).map_err(sql)?;
         let bodies: Vec<String> =
             statement.query_map(parameters, |r| r.get(0)).map_err(sql)?.collect::<Result<_, _>>().map_err(sql)?;

@@ -46,6 +46,16 @@ pub enum StoreError {
         /// SQLite's error.
         source: rusqlite::Error,
     },
+    /// Another process held the store's write lock for longer than the busy timeout.
+    #[error(
+        "another process is writing the store {path} (an import or sync still running after {waited_seconds} s); nothing was changed, try again"
+    )]
+    Busy {
+        /// The database file.
+        path: PathBuf,
+        /// How long this process waited for the lock.
+        waited_seconds: u64,
+    },
     /// The file was written by a newer attrition.
     #[error(
         "store {path} has schema version {found}, newer than this attrition understands ({supported}); upgrade attrition"
@@ -66,6 +76,24 @@ pub enum StoreError {
         /// What is wrong.
         problem: String,
     },
+}
+
+/// How long a writer waits for another process's write to finish before giving up with
+/// [`StoreError::Busy`]: an import of the whole record takes about a second, so this leaves room
+/// for several in a row.
+pub(crate) const BUSY_TIMEOUT_MS: u64 = 10_000;
+
+impl StoreError {
+    /// SQLite's error on `path`, with lock contention told apart: SQLite's own wording ("database
+    /// is locked") says neither who holds the lock nor that retrying is the remedy.
+    pub(crate) fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
+        match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy { path: path.to_owned(), waited_seconds: BUSY_TIMEOUT_MS / 1000 }
+            }
+            _ => StoreError::Sqlite { path: path.to_owned(), source },
+        }
+    }
 }
 
 /// The platform's default location: `~/.local/share/attrition/attrition.db` on Linux.

@@ -137,8 +137,9 @@ impl Store {
     /// [`StoreError`] on any SQLite failure; nothing is written then.
     pub fn apply_oryx(&mut self, batches: &[OryxBatch]) -> Result<OryxApplySummary, StoreError> {
         let path = self.path().to_owned();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
-        let tx = self.connection_mut().transaction().map_err(sql)?;
+        let sql = |source| StoreError::sqlite(&path, source);
+        let tx =
+            self.connection_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
         let mut summary = OryxApplySummary::default();
         for batch in batches {
             apply_batch(&tx, batch, &mut summary).map_err(sql)?;
@@ -157,7 +158,7 @@ impl Store {
     /// [`StoreError`] on SQLite failure or an unreadable stored date.
     pub fn load_oryx(&self, country: Option<&str>) -> Result<Vec<OryxRow>, StoreError> {
         let path = self.path().to_owned();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
+        let sql = |source| StoreError::sqlite(&path, source);
         let mut stmt = self
             .connection()
             .prepare_cached(
@@ -192,7 +193,7 @@ impl Store {
     /// [`StoreError`] on SQLite failure.
     pub fn oryx_fetches(&self) -> Result<Vec<OryxFetch>, StoreError> {
         let path = self.path().to_owned();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
+        let sql = |source| StoreError::sqlite(&path, source);
         let conn = self.connection();
         let mut stmt = conn
             .prepare_cached(

@@ -107,7 +107,7 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_owned(), source })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite { path: path.to_owned(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::sqlite(path, source))?;
         let mut store = Store { conn, path: path.to_owned() };
         store.migrate()?;
         Ok(store)
@@ -135,7 +135,7 @@ impl Store {
     }
 
     fn sql(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite { path: self.path.clone(), source }
+        StoreError::sqlite(&self.path, source)
     }
 
     fn corrupt(&self, problem: String) -> StoreError {
@@ -144,10 +144,9 @@ impl Store {
 
     fn migrate(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
-        self.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 268435456;")
-            .map_err(sql)?;
+        let sql = |source| StoreError::sqlite(&path, source);
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456;").map_err(sql)?;
+        self.conn.busy_timeout(std::time::Duration::from_millis(crate::BUSY_TIMEOUT_MS)).map_err(sql)?;
         let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql)?;
         let supported = MIGRATIONS.len() as i64;
         if version > supported {
@@ -156,7 +155,13 @@ impl Store {
         if version == supported {
             return Ok(());
         }
-        let tx = self.conn.transaction().map_err(sql)?;
+        // The write lock first, then the version again: two processes opening a fresh store at
+        // once both saw version 0 above, and the second must find the first one's tables.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql)?;
+        if version >= supported {
+            return tx.commit().map_err(sql);
+        }
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
             tx.execute_batch(migration).map_err(sql)?;
             tx.pragma_update(None, "user_version", index as i64 + 1).map_err(sql)?;
@@ -179,8 +184,8 @@ impl Store {
     /// [`StoreError`] on any SQLite failure; nothing is written then.
     pub fn apply(&mut self, files: &[ParsedFile]) -> Result<ApplySummary, StoreError> {
         let path = self.path.clone();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(sql)?;
+        let sql = |source| StoreError::sqlite(&path, source);
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
         let mut summary = ApplySummary::default();
         for file in files {
             apply_file(&tx, file, &mut summary).map_err(sql)?;
