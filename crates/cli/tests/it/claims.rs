@@ -9,6 +9,12 @@ fn shared_set() -> (PathBuf, PathBuf) {
     (dir.join("gold.jsonl"), dir.join("articles"))
 }
 
+/// The 48 real news articles labelled under the same conventions (`../shared/claims-real`).
+fn real_set() -> (PathBuf, PathBuf) {
+    let dir = crate::harness::general_staff_dir().join("../../claims-real");
+    (dir.join("gold.jsonl"), dir.join("articles"))
+}
+
 fn team_set() -> (PathBuf, PathBuf) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../claims/tests/data/team");
     (dir.join("gold.jsonl"), dir.join("articles"))
@@ -80,7 +86,9 @@ fn a_text_is_checked_as_of_its_date() {
 /// set the extractor was not written against): a regression below them fails.
 #[test]
 fn both_labelled_sets_score_above_their_floors() {
-    for ((gold, articles), floors) in [(shared_set(), SHARED_FLOORS), (team_set(), TEAM_FLOORS)] {
+    for ((gold, articles), floors) in
+        [(shared_set(), SHARED_FLOORS), (team_set(), TEAM_FLOORS), (real_set(), REAL_FLOORS)]
+    {
         let e = json_on_shared(&["claims", "eval", gold.to_str().unwrap(), articles.to_str().unwrap()]);
         let score = |field: &str| -> f64 {
             if field == "claims" {
@@ -105,6 +113,33 @@ const SHARED_FLOORS: &[(&str, f64)] = &[
     ("side", 0.98),
     ("verdict", 0.98),
 ];
+
+/// Measured on the real articles (claims 0.859, value 0.840, qualifier 0.832, metric 0.723,
+/// period 0.621, side 0.840, verdicts 0.870 right), less a little: the figures to raise.
+const REAL_FLOORS: &[(&str, f64)] = &[
+    ("claims", 0.85),
+    ("value", 0.83),
+    ("qualifier", 0.82),
+    ("metric", 0.71),
+    ("period", 0.61),
+    ("side", 0.83),
+    ("verdict", 0.86),
+];
+
+/// On the real articles, how often a claim labelled contradicted (or a metric mismatch) is called
+/// supported, and a supported one contradicted: measured 0.111 and 0.093, with a little room.
+#[test]
+fn real_articles_are_rarely_called_the_wrong_way() {
+    let (gold, articles) = real_set();
+    let e = json_on_shared(&["claims", "eval", gold.to_str().unwrap(), articles.to_str().unwrap()]);
+    let false_support = e["false_support_rate"].as_f64().unwrap();
+    let false_contradiction = e["false_contradiction_rate"].as_f64().unwrap();
+    assert!(false_support <= 0.12, "false support {false_support:.3}");
+    assert!(false_contradiction <= 0.10, "false contradiction {false_contradiction:.3}");
+    // the confusion matrix adds up to the matched claims
+    let total: u64 = e["confusion"].as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap()).sum();
+    assert_eq!(total, e["matched"].as_u64().unwrap());
+}
 
 /// Measured on the team's set, less a little.
 const TEAM_FLOORS: &[(&str, f64)] = &[
