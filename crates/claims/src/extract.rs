@@ -1146,14 +1146,14 @@ impl<'t> State<'t> {
                         // of what the figure is measured against
                         let compared =
                             gap.clone().any(|k| matches!(toks[k].w(), Some(W::Exceed | W::Surpass | W::Than)));
-                        !compared && list_close
-                            || !compared
-                                && !gap.clone().any(|k| {
+                        !compared
+                            && (list_close
+                                || !gap.clone().any(|k| {
                                     matches!(
                                         toks[k].kind,
                                         Kind::Punct(P::Comma | P::Semicolon | P::Colon | P::Dash | P::Open | P::Close)
                                     )
-                                })
+                                }))
                     }
             })
         });
