@@ -123,6 +123,11 @@ pub fn extract(text: &str, date: Date) -> Vec<Claim<'_>> {
     state.out
 }
 
+/// The daily pace below which a month's or a week's bare "losses" are read as the equipment the
+/// paragraph is about rather than as people (the personnel count's slowest month, in 2022,
+/// averaged well over a hundred a day).
+const EQUIPMENT_PACE: f64 = 60.0;
+
 /// A resolved stretch of loss days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Stretch {
@@ -836,7 +841,54 @@ impl<'t> State<'t> {
                 out.push(draft);
             }
         }
+        self.respectively(toks, s, d, out);
         frame
+    }
+
+    /// "losses for personnel, artillery systems and tanks … to 661,630, 19,156 and 8,933,
+    /// respectively": a list of figures closed by "respectively" takes its metrics in order from
+    /// the list of things counted before it.
+    fn respectively(&self, toks: &[Tok], s: Sentence, d: &SentData, out: &mut [Draft]) {
+        let Some(resp) = (s.start..s.end).find(|&k| toks[k].is(W::Respectively)) else {
+            return;
+        };
+        // the figures of the sentence that end right before "respectively", joined by commas and "and"
+        let joiner = |k: usize| toks[k].is_p(P::Comma) || toks[k].is(W::And);
+        let mut run: Vec<usize> = Vec::new();
+        let mut edge = resp;
+        for i in (0..out.len()).rev() {
+            let m = &d.mentions[out[i].mention];
+            if m.first < s.start || m.last >= edge || !(m.last + 1..edge).all(joiner) {
+                break;
+            }
+            run.push(i);
+            edge = out[i].first_tok;
+        }
+        if run.len() < 2 {
+            return;
+        }
+        run.reverse();
+        let first_figure = out[run[0]].first_tok;
+        let official = self.official(out[run[0]].source);
+        let named: Vec<Metric> = d
+            .phrases
+            .iter()
+            .filter(|p| p.last < first_figure && p.first >= s.start)
+            .filter_map(|p| match p.hit {
+                Hit::Equip(c) => Some(Metric::Equipment(c)),
+                // "personnel" losses are the General Staff's own term
+                Hit::People(People::Personnel) => Some(Metric::PersonnelLosses),
+                Hit::People(kind) => Some(people_metric(kind, official, false)),
+                _ => None,
+            })
+            .collect();
+        if named.len() < run.len() {
+            return;
+        }
+        let names = &named[named.len() - run.len()..];
+        for (&i, &metric) in run.iter().zip(names) {
+            out[i].metric = metric;
+        }
     }
 
     #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
@@ -956,7 +1008,12 @@ impl<'t> State<'t> {
                 _ => None,
             })
         };
-        let metric = match main.map(|(h, _)| h) {
+        // "359 losses in June" after a paragraph on tanks: a bare "losses" may go on counting them
+        let equip_alt = match (main, topic) {
+            (Some((Hit::People(People::Losses), first)), Some(Topic::Equip(c))) if toks[first].is(W::Loss) => Some(c),
+            _ => None,
+        };
+        let mut metric = match main.map(|(h, _)| h) {
             Some(Hit::Equip(_) | Hit::EquipGeneric)
                 if d.features.has(Features::DEPLOY) && launched_near(toks, s, lead, np_end) =>
             {
@@ -1287,6 +1344,16 @@ impl<'t> State<'t> {
             if self.answer {
                 needs = true;
             }
+        }
+        // ... when its size is no size for people: the General Staff's personnel count has never
+        // risen by fewer than a hundred a day over a week or more, as equipment does
+        if let Some(c) = equip_alt
+            && let Some(i) = own
+            && let Some(st) = self.stretch_of(d.resolved[i])
+            && st.days() >= 7
+            && m.high / f64::from(st.days()) < EQUIPMENT_PACE
+        {
+            metric = Metric::Equipment(c);
         }
         // conventions stated in the text
         let convention = if report_day {
