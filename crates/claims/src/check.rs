@@ -280,6 +280,9 @@ fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>, cues: Cues)
             "about Ukraine's own losses: the General Staff reports Russia's only".to_owned(),
         );
     }
+    if let Some(subset) = claim.subset {
+        return not_checkable(claim, &version, subset.meaning().to_owned());
+    }
     let Some(metric) = claim.metric else {
         return not_checkable(claim, &version, "the text does not say what the figure counts".to_owned());
     };

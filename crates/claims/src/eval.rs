@@ -131,6 +131,7 @@ pub fn gold_claim(gold: &GoldClaim) -> Result<Claim<'static>, String> {
         attribution: None,
         vague: false,
         unit: None,
+        subset: None,
     })
 }
 

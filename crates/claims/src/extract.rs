@@ -33,7 +33,7 @@ mod report;
 mod side;
 mod tokens;
 
-use attrition_model::{Category, Claim, ClaimKind, Convention, Hedge, Metric, RateUnit, Side, WAR_START};
+use attrition_model::{Category, Claim, ClaimKind, Convention, Hedge, Metric, RateUnit, Side, Subset, WAR_START};
 use jiff::civil::Date;
 use lexicon::{Lex, W, flag};
 use metrics::{After, Hit, People, Phrase};
@@ -250,6 +250,8 @@ pub(crate) struct Draft {
     pub convention: Option<Convention>,
     pub period: Option<[Date; 2]>,
     pub cumulative: bool,
+    /// The figure counts part of what the data count.
+    pub subset: Option<Subset>,
 }
 
 pub(crate) struct State<'t> {
@@ -1397,7 +1399,102 @@ impl<'t> State<'t> {
             convention,
             period: None,
             cumulative: false,
+            subset: self.subset_of(toks, s, m, lead, np_end, metric),
         })
+    }
+
+    /// Whether the figure counts part of what the General Staff counts: one place ("15 warships
+    /// in the Black Sea"), one model ("three Su-34 jets", "two aircraft of this type"), or one
+    /// way of being lost ("544 tanks had been captured", "79 damaged").
+    fn subset_of(
+        &self,
+        toks: &[Tok],
+        s: Sentence,
+        m: &Mention,
+        lead: usize,
+        np_end: usize,
+        metric: Metric,
+    ) -> Option<Subset> {
+        let text = |k: usize| &self.text[toks[k].start..toks[k].end];
+        let equipment = matches!(metric, Metric::Equipment(_));
+        if equipment {
+            // how it was lost: inside the noun phrase, right after it (past "had been"), or as the
+            // verb right before the figure; not when coordinated with destruction ("destroyed or
+            // captured" is every loss)
+            let status = |k: usize| {
+                k >= s.start
+                    && k < s.end
+                    && matches!(text(k).to_ascii_lowercase().as_str(), "captured" | "abandoned" | "damaged" | "seized")
+            };
+            let whole = |k: usize| {
+                k >= s.start && k < s.end && {
+                    let t = text(k).to_ascii_lowercase();
+                    matches!(t.as_str(), "destroyed" | "lost" | "downed" | "eliminated")
+                }
+            };
+            let joined = |k: usize, step: isize| {
+                let j = k.checked_add_signed(step);
+                let j2 = k.checked_add_signed(2 * step);
+                matches!((j, j2), (Some(j), Some(j2)) if j >= s.start && j < s.end
+                    && (toks[j].is(W::And) || toks[j].is(W::Or)) && whole(j2))
+            };
+            let mut after = np_end + 1;
+            while after < s.end && after <= np_end + 3 && matches!(toks[after].w(), Some(W::Have | W::Be)) {
+                after += 1;
+            }
+            let before = lead.checked_sub(1).filter(|&k| k >= s.start);
+            let found = (m.last + 1..=np_end).chain(std::iter::once(after)).chain(before).find(|&k| status(k));
+            if let Some(k) = found
+                && !joined(k, 1)
+                && !joined(k, -1)
+            {
+                return Some(Subset::Status);
+            }
+            // a model designation in the noun phrase ("Su-34", "A-50", "T-90M"), or "of this type"
+            let phrase = if np_end > m.last && np_end < s.end {
+                &self.text[toks[m.last + 1].start..toks[np_end].end]
+            } else {
+                ""
+            };
+            let designation = phrase.split_whitespace().any(|word| {
+                let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                word.len() >= 2
+                    && word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && word.contains(|c: char| c.is_ascii_digit())
+                    && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            }) || {
+                let t = |k: usize| (k < s.end).then(|| text(k).to_ascii_lowercase());
+                t(np_end + 1).as_deref() == Some("of")
+                    && t(np_end + 2).as_deref() == Some("this")
+                    && matches!(t(np_end + 3).as_deref(), Some("type" | "kind" | "model" | "class"))
+            };
+            if designation {
+                return Some(Subset::Model);
+            }
+        }
+        // a place named after the figure in its clause: "in the Black Sea", "near Bakhmut"
+        let mut k = np_end + 1;
+        while k < s.end
+            && k <= np_end + 16
+            && !matches!(toks[k].kind, Kind::Punct(_) | Kind::Num(_))
+            && !matches!(toks[k].w(), Some(W::That | W::Which | W::When | W::While | W::But))
+        {
+            let prep = toks[k].is(W::In) || text(k).eq_ignore_ascii_case("near");
+            if prep {
+                let mut j = k + 1;
+                if j < s.end && toks[j].is(W::The) {
+                    j += 1;
+                }
+                if j < s.end
+                    && matches!(toks[j].kind, Kind::Word { lex: Lex::Other, caps: tokens::Caps::Capital, poss: false })
+                    && !toks.get(j + 1).is_some_and(|t| t.possessive())
+                {
+                    return Some(Subset::Place);
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "nearly 4,000 tanks and more than 14,000 drones destroyed this year": a list shares the
@@ -1690,6 +1787,7 @@ impl<'t> State<'t> {
             }),
             vague: m.form == Form::Vague,
             unit: m.unit,
+            subset: draft.subset,
         }
     }
 }

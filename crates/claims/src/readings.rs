@@ -340,6 +340,7 @@ mod tests {
             attribution: None,
             vague: false,
             unit: Some(unit),
+            subset: None,
         }
     }
 

@@ -100,6 +100,7 @@ fn attributed_claims_are_matched_to_the_registry() {
         attribution: Some("UK Defence Intelligence".into()),
         vague: false,
         unit: Some(100_000.0),
+        subset: None,
     };
     let day = date(2025, 12, 10);
     let as_of = now.as_of(day).unwrap();

@@ -94,6 +94,38 @@ pub struct Claim<'t> {
     /// The digits written, for the rounding tolerance: the value's last significant digit's unit
     /// (38,130 → 10; 1.22 million → 10,000). `None` for spelled-out or vague amounts.
     pub unit: Option<f64>,
+    /// The figure counts only part of what the data count (one place, one model, one way of
+    /// being lost); `None` when it counts the whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subset: Option<Subset>,
+}
+
+/// The part of the losses a figure counts when it is narrower than the General Staff's count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subset {
+    /// One place or front ("in the Black Sea", "in Avdiivka").
+    Place,
+    /// One model or type ("Su-34 jets", "aircraft of this type").
+    Model,
+    /// One way of being lost ("captured", "abandoned", "damaged").
+    Status,
+}
+
+impl Subset {
+    /// Why a figure of this part cannot be set against the whole count.
+    #[must_use]
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Subset::Place => "a count for one place: the General Staff counts losses on the whole front",
+            Subset::Model => {
+                "a count of one model or type: the General Staff counts every model of a category together"
+            }
+            Subset::Status => {
+                "a count of one way of being lost (captured, abandoned or damaged): the General Staff counts losses of every kind together"
+            }
+        }
+    }
 }
 
 impl Claim<'_> {

@@ -26,7 +26,7 @@ pub use assessment::{
 };
 pub use batch::{FileKind, ParsedFile, Provenance};
 pub use category::{Category, UnknownCategory};
-pub use claim::{Claim, ClaimKind, RankBy, RankOrder, RankSpec, VerdictKind};
+pub use claim::{Claim, ClaimKind, RankBy, RankOrder, RankSpec, Subset, VerdictKind};
 pub use convention::{Convention, UnknownConvention};
 pub use observation::{Correction, DataVersion, Note, Observation, Qualifier, SourceId, UnknownSource};
 pub use period::{Period, PeriodError, PeriodKind};

@@ -543,6 +543,7 @@ pub(crate) fn claims<'t>(
             attribution: source.filter(|s| *s != Src::They).map(|s| s.name().into()),
             vague: false,
             unit: Some(1.0),
+            subset: None,
         });
     }
 }

@@ -126,6 +126,7 @@ pub(crate) fn line<'t>(st: &State<'t>, toks: &[Tok], s: Sentence, d: &SentData, 
             attribution: Some(Src::GeneralStaff.name().into()),
             vague: false,
             unit: m.unit,
+            subset: None,
         }
     };
     let increment = |start: usize, end: usize, inc: &Mention| {
