@@ -170,3 +170,40 @@ fn milestones_are_read_only_where_the_period_total_cannot_be() {
     assert!(checked[0].evidence.contains("period's own total the figure would be 7,380"), "{}", checked[0].evidence);
     assert_eq!(checked[0].convention, Some(attrition_model::Convention::LossDay));
 }
+
+#[test]
+fn a_subset_of_the_losses_is_not_checked_against_the_whole_count() {
+    use attrition_model::{Claim, ClaimKind, Hedge, Metric, Side, Subset, VerdictKind};
+    use jiff::civil::date;
+    let now = record();
+    let day = date(2023, 2, 9);
+    let as_of = now.as_of(day).unwrap();
+    // 3,255 tanks in the report of the day: 544 captured is a part of them, not a misstatement
+    let captured = Claim {
+        span: [0, 9],
+        quote: "544 tanks".into(),
+        side: Some(Side::Russia),
+        metric: Some(Metric::Equipment(attrition_model::Category::Tanks)),
+        low: Some(544.0),
+        high: Some(544.0),
+        qualifier: Hedge::Exact,
+        rate: None,
+        period: None,
+        cumulative: true,
+        kind: ClaimKind::Value,
+        rank: None,
+        convention: None,
+        net_of_corrections: false,
+        attribution: None,
+        vague: false,
+        unit: Some(1.0),
+        subset: Some(Subset::Status),
+    };
+    let data = CheckData { as_of: &as_of, now: &now, date: day, assessments: &[], forecasts: &Forecasts::default() };
+    let checked = check(&captured, &data);
+    assert_eq!(checked.verdict, VerdictKind::NotCheckable);
+    assert!(checked.evidence.contains("captured, abandoned or damaged"), "{}", checked.evidence);
+    // the same figure as the whole count is checked, and contradicted
+    let whole = Claim { subset: None, ..captured };
+    assert_eq!(check(&whole, &data).verdict, VerdictKind::Contradicted);
+}

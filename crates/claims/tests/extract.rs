@@ -10,7 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, missing_docs)]
 
 use attrition_claims::extract::{ExtractError, check_input, extract, text_from_bytes};
-use attrition_model::{Claim, ClaimKind, Convention, Hedge, Metric, RankOrder, RateUnit, Side};
+use attrition_model::{Category, Claim, ClaimKind, Convention, Hedge, Metric, RankOrder, RateUnit, Side, Subset};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -1430,4 +1430,50 @@ proptest! {
         let got = claims[0].low.unwrap();
         prop_assert!((got - expected).abs() < 1e-6 * expected.max(1.0), "{} -> {}", text, got);
     }
+}
+
+#[test]
+fn figures_closed_by_respectively_take_their_metrics_in_order() {
+    let metrics = |text: &str| extract(text, D).iter().map(|c| (c.low, c.metric)).collect::<Vec<_>>();
+    assert_eq!(
+        metrics(
+            "Its running totals of personnel, tanks and artillery systems now stand at 700,500, 9,100 and 20,300, respectively."
+        ),
+        vec![
+            (Some(700_500.0), Some(Metric::PersonnelLosses)),
+            (Some(9_100.0), Some(Metric::Equipment(Category::Tanks))),
+            (Some(20_300.0), Some(Metric::Equipment(Category::Artillery))),
+        ]
+    );
+}
+
+#[test]
+fn bare_losses_too_few_for_people_count_the_paragraphs_equipment() {
+    let text = "April was the worst month this year for tank losses, with 410 destroyed.\n\n\
+        The months after saw 350 losses in May and 280 in June.";
+    let found: Vec<_> = extract(text, D).iter().filter(|c| c.kind == ClaimKind::Value && c.low < Some(400.0)).map(|c| c.metric).collect();
+    assert_eq!(found, vec![Some(Metric::Equipment(Category::Tanks)); 2]);
+    // a size fit for people stays people
+    let text = "April was the worst month this year for tank losses.\n\nThe months after saw 35,000 losses in May.";
+    assert_ne!(extract(text, D).last().and_then(|c| c.metric), Some(Metric::Equipment(Category::Tanks)));
+}
+
+#[test]
+fn counts_of_one_place_model_or_status_are_subsets() {
+    let subset = |text: &str| extract(text, D).first().and_then(|c| c.subset);
+    assert_eq!(
+        subset("The navy said it had sunk 11 Russian warships in the Sea of Azov since 2022."),
+        Some(Subset::Place)
+    );
+    assert_eq!(
+        subset("Around 9,000 Russians were killed or wounded in the assault near Pokrovsk."),
+        Some(Subset::Place)
+    );
+    assert_eq!(subset("Ukraine downed four Su-25 jets last week."), Some(Subset::Model));
+    assert_eq!(subset("Russia has now lost three aircraft of this type."), Some(Subset::Model));
+    assert_eq!(subset("A further 320 Russian tanks had been captured, the tracker said."), Some(Subset::Status));
+    // every loss, and losses in the whole country, are the whole count
+    assert_eq!(subset("Russia has lost 9,500 tanks destroyed or captured."), None);
+    assert_eq!(subset("Russia has lost 9,500 tanks in Ukraine since 2022."), None);
+    assert_eq!(subset("Russian forces lost 1,200 soldiers over the past day."), None);
 }

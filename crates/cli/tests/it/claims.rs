@@ -120,14 +120,14 @@ const REAL_FLOORS: &[(&str, f64)] = &[
     ("claims", 0.85),
     ("value", 0.83),
     ("qualifier", 0.82),
-    ("metric", 0.71),
+    ("metric", 0.73),
     ("period", 0.61),
     ("side", 0.83),
-    ("verdict", 0.86),
+    ("verdict", 0.90),
 ];
 
 /// On the real articles, how often a claim labelled contradicted (or a metric mismatch) is called
-/// supported, and a supported one contradicted: measured 0.111 and 0.093, with a little room.
+/// supported, and a supported one contradicted: measured 0.111 and 0.053, with a little room.
 #[test]
 fn real_articles_are_rarely_called_the_wrong_way() {
     let (gold, articles) = real_set();
@@ -135,7 +135,7 @@ fn real_articles_are_rarely_called_the_wrong_way() {
     let false_support = e["false_support_rate"].as_f64().unwrap();
     let false_contradiction = e["false_contradiction_rate"].as_f64().unwrap();
     assert!(false_support <= 0.12, "false support {false_support:.3}");
-    assert!(false_contradiction <= 0.10, "false contradiction {false_contradiction:.3}");
+    assert!(false_contradiction <= 0.07, "false contradiction {false_contradiction:.3}");
     // the confusion matrix adds up to the matched claims
     let total: u64 = e["confusion"].as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap()).sum();
     assert_eq!(total, e["matched"].as_u64().unwrap());
