@@ -678,6 +678,8 @@ pub(crate) const WORDS: &[(&str, Lex)] = &{
         ("circa", w(Approximately)),
         ("roughly", w(Roughly)),
         ("nearly", w(Nearly)),
+        ("approaching", w(Nearly)),
+        ("nearing", w(Nearly)),
         ("almost", w(Almost)),
         ("close", w(Close)),
         ("well", w(Well)),

@@ -4,7 +4,7 @@
 //! no less than → `AtLeast`; more than, over, above, in excess of, upwards of, exceeds,
 //! surpassed, tops, passed, past, crossed, just/well over → `MoreThan`; up to, as many as →
 //! `UpTo`; nearly, almost, close to, just under, just below, just short/shy of, closing in on →
-//! `Nearly` (and "something like" → `About`, "a little over" → `MoreThan`); less than, fewer than,
+//! `Nearly`, as are approaching and nearing (and "something like" → `About`, "a little over" → `MoreThan`); less than, fewer than,
 //! under, below, well under → `LessThan`.
 
 use super::lexicon::{W, flag};
@@ -17,6 +17,14 @@ pub(crate) fn hedge(toks: &[Tok], start: usize, first: usize) -> (Hedge, usize) 
     // "~893,850"
     if first > start && toks[first - 1].is_p(P::Tilde) {
         return (Hedge::About, first - 1);
+    }
+    // "said \"well over\" 100,000": a qualifier quoted from someone
+    if first > start + 1 && toks[first - 1].is_p(P::Quote) && toks[first - 2].flags & flag::HEDGE_END != 0 {
+        let (quoted, from) = hedge(toks, start, first - 1);
+        if quoted != Hedge::Exact {
+            let from = if from > start && toks[from - 1].is_p(P::Quote) { from - 1 } else { from };
+            return (quoted, from);
+        }
     }
     // every qualifier ends with a word flagged for it: most numbers have none before them
     if first <= start || toks[first - 1].flags & flag::HEDGE_END == 0 {
@@ -99,5 +107,8 @@ mod tests {
         assert_eq!(q("fewer than 500"), Hedge::LessThan);
         assert_eq!(q("under 500"), Hedge::LessThan);
         assert_eq!(q("reached 500"), Hedge::Exact);
+        assert_eq!(q("said \"well over\" 500"), Hedge::MoreThan);
+        assert_eq!(q("was approaching 500"), Hedge::Nearly);
+        assert_eq!(q("\"the\" 500"), Hedge::Exact);
     }
 }
