@@ -295,6 +295,8 @@ fn check_against_series<'t>(claim: &Claim<'t>, data: &CheckData<'_>, cues: Cues)
         // An open bound on the killed is read only as written: another reading would satisfy it
         // trivially and say nothing of what the figure counts.
         ClaimKind::Value if metric == Metric::Killed && open_bound(claim) => check_value(claim, category, data),
+        // a peak within a period is read only as written: the other readings are no peaks
+        ClaimKind::Value if peak_len(claim).is_some() => check_value(claim, category, data),
         ClaimKind::Value => weigh_readings(claim, category, data, cues),
     };
     let mut checked = match outcome {
@@ -518,6 +520,27 @@ fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<Comp
             table.last_day()
         ));
     }
+    // a peak within the period: the stretch of that many days with the highest total
+    let peak = peak_len(claim);
+    let (start, end) = match peak {
+        Some(len) => {
+            let mut best: Option<(i64, Date, Date)> = None;
+            let mut first = start;
+            loop {
+                let last = first.checked_add(i64::from(len - 1).days()).map_err(|e| e.to_string())?;
+                if last > end {
+                    break;
+                }
+                let total = table.window(first, last).map_err(|e| e.to_string())?.total(net);
+                if best.is_none_or(|(b, _, _)| total > b) {
+                    best = Some((total, first, last));
+                }
+                first = first.tomorrow().map_err(|e| e.to_string())?;
+            }
+            best.map_or((start, end), |(_, a, b)| (a, b))
+        }
+        None => (start, end),
+    };
     let window = table.window(start, end).map_err(|e| e.to_string())?;
     #[allow(clippy::cast_precision_loss)]
     let total = window.total(net) as f64;
@@ -532,8 +555,13 @@ fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<Comp
         #[allow(clippy::cast_precision_loss)]
         Some(RateUnit::PerYear) => total / days as f64 * 365.25,
     };
+    let peak_words = match (peak, claim.period) {
+        (Some(1), Some([a, b])) => format!("the highest day in {a}..{b}: "),
+        (Some(len), Some([a, b])) => format!("the highest {len} days in a row in {a}..{b}: "),
+        _ => String::new(),
+    };
     let how = format!(
-        "{} {}: cumulative {} (report {}) − {} (report {}) = {}{}{}",
+        "{peak_words}{} {}: cumulative {} (report {}) − {} (report {}) = {}{}{}",
         table.category().id(),
         if window.start == window.end { window.start.to_string() } else { format!("{}..{}", window.start, window.end) },
         grouped(count(window.cumulative_end)),
@@ -547,19 +575,28 @@ fn figure(claim: &Claim<'_>, table: &DayTable, date: Date) -> Result<Option<Comp
             None => String::new(),
         }
     );
-    let running = (claim.period.is_some() && !claim.cumulative && claim.rate.is_none()).then(|| Running {
-        before: count(window.cumulative_start),
-        end: count(window.cumulative_end),
-        how: format!(
-            "{} cumulative {} (report {}) → {} (report {})",
-            table.category().id(),
-            grouped(count(window.cumulative_start)),
-            window.start_report,
-            grouped(count(window.cumulative_end)),
-            window.end_report
-        ),
-    });
+    let running =
+        (claim.period.is_some() && !claim.cumulative && claim.rate.is_none() && peak.is_none()).then(|| Running {
+            before: count(window.cumulative_start),
+            end: count(window.cumulative_end),
+            how: format!(
+                "{} cumulative {} (report {}) → {} (report {})",
+                table.category().id(),
+                grouped(count(window.cumulative_start)),
+                window.start_report,
+                grouped(count(window.cumulative_end)),
+                window.end_report
+            ),
+        });
     Ok(Some(Computed { convention, value, how, running }))
+}
+
+/// The length of the peak a claim names, when its period is longer than that.
+fn peak_len(claim: &Claim<'_>) -> Option<u16> {
+    let len = claim.peak_days?;
+    let [start, end] = claim.period?;
+    let days = start.until(end).ok()?.get_days() + 1;
+    (len >= 1 && days > i32::from(len) && !claim.cumulative && claim.rate.is_none()).then_some(len)
 }
 
 /// A count as a float, for [`grouped`].

@@ -132,6 +132,7 @@ pub fn gold_claim(gold: &GoldClaim) -> Result<Claim<'static>, String> {
         vague: false,
         unit: None,
         subset: None,
+        peak_days: None,
     })
 }
 

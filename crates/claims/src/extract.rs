@@ -252,6 +252,8 @@ pub(crate) struct Draft {
     pub cumulative: bool,
     /// The figure counts part of what the data count.
     pub subset: Option<Subset>,
+    /// The figure is a peak of this many days within its period.
+    pub peak_days: Option<u16>,
 }
 
 pub(crate) struct State<'t> {
@@ -1400,7 +1402,47 @@ impl<'t> State<'t> {
             period: None,
             cumulative: false,
             subset: self.subset_of(toks, s, m, lead, np_end, metric),
+            peak_days: self.peak_days(toks, s, lead, np_end),
         })
+    }
+
+    /// "a daily high of 2,030", "almost 10,000 … within the space of a week", "in a single day":
+    /// the figure is the highest total of one day or one week within its period.
+    fn peak_days(&self, toks: &[Tok], s: Sentence, lead: usize, np_end: usize) -> Option<u16> {
+        let word =
+            |k: usize| (k >= s.start && k < s.end).then(|| self.text[toks[k].start..toks[k].end].to_ascii_lowercase());
+        let unit = |w: Option<String>| match w.as_deref() {
+            Some("day") => Some(1),
+            Some("week") => Some(7),
+            _ => None,
+        };
+        if lead >= s.start + 3
+            && word(lead - 1).as_deref() == Some("of")
+            && matches!(word(lead - 2).as_deref(), Some("high" | "record" | "peak" | "maximum"))
+            && matches!(word(lead - 3).as_deref(), Some("daily" | "weekly"))
+        {
+            return if word(lead - 3).as_deref() == Some("daily") { Some(1) } else { Some(7) };
+        }
+        let mut k = np_end + 1;
+        if !matches!(word(k).as_deref(), Some("in" | "within")) {
+            return None;
+        }
+        k += 1;
+        if word(k).as_deref() == Some("the")
+            && word(k + 1).as_deref() == Some("space")
+            && word(k + 2).as_deref() == Some("of")
+        {
+            k += 3;
+        }
+        if word(k).as_deref() == Some("just") {
+            k += 1;
+        }
+        match word(k).as_deref() {
+            Some("a") if word(k + 1).as_deref() == Some("single") => unit(word(k + 2)),
+            Some("a" | "one") => unit(word(k + 1)),
+            Some("single") => unit(word(k + 1)),
+            _ => None,
+        }
     }
 
     /// Whether the figure counts part of what the General Staff counts: one place ("15 warships
@@ -1788,6 +1830,7 @@ impl<'t> State<'t> {
             vague: m.form == Form::Vague,
             unit: m.unit,
             subset: draft.subset,
+            peak_days: draft.peak_days,
         }
     }
 }

@@ -341,6 +341,7 @@ mod tests {
             vague: false,
             unit: Some(unit),
             subset: None,
+            peak_days: None,
         }
     }
 

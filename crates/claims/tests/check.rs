@@ -101,6 +101,7 @@ fn attributed_claims_are_matched_to_the_registry() {
         vague: false,
         unit: Some(100_000.0),
         subset: None,
+        peak_days: None,
     };
     let day = date(2025, 12, 10);
     let as_of = now.as_of(day).unwrap();
@@ -198,6 +199,7 @@ fn a_subset_of_the_losses_is_not_checked_against_the_whole_count() {
         vague: false,
         unit: Some(1.0),
         subset: Some(Subset::Status),
+        peak_days: None,
     };
     let data = CheckData { as_of: &as_of, now: &now, date: day, assessments: &[], forecasts: &Forecasts::default() };
     let checked = check(&captured, &data);
@@ -206,4 +208,43 @@ fn a_subset_of_the_losses_is_not_checked_against_the_whole_count() {
     // the same figure as the whole count is checked, and contradicted
     let whole = Claim { subset: None, ..captured };
     assert_eq!(check(&whole, &data).verdict, VerdictKind::Contradicted);
+}
+
+#[test]
+fn a_peak_is_the_best_stretch_within_its_period() {
+    use attrition_model::{Claim, ClaimKind, Hedge, Metric, Side, VerdictKind};
+    use jiff::civil::date;
+    let now = record();
+    let day = date(2025, 1, 20);
+    let as_of = now.as_of(day).unwrap();
+    // November 2024's highest loss day: 738,660 (report of 29 November) − 736,630 (28 November)
+    let peak = Claim {
+        span: [0, 5],
+        quote: "2,030".into(),
+        side: Some(Side::Russia),
+        metric: Some(Metric::PersonnelLosses),
+        low: Some(2030.0),
+        high: Some(2030.0),
+        qualifier: Hedge::Exact,
+        rate: None,
+        period: Some([date(2024, 11, 1), date(2024, 11, 30)]),
+        cumulative: false,
+        kind: ClaimKind::Value,
+        rank: None,
+        convention: None,
+        net_of_corrections: false,
+        attribution: None,
+        vague: false,
+        unit: Some(10.0),
+        subset: None,
+        peak_days: Some(1),
+    };
+    let data = CheckData { as_of: &as_of, now: &now, date: day, assessments: &[], forecasts: &Forecasts::default() };
+    let checked = check(&peak, &data);
+    assert_eq!(checked.verdict, VerdictKind::Supported, "{}", checked.evidence);
+    assert_eq!(checked.truth, Some(2030.0));
+    assert!(checked.evidence.contains("2024-11-28"), "{}", checked.evidence);
+    // as the month's own total it is far off
+    let month = Claim { peak_days: None, ..peak };
+    assert_eq!(check(&month, &data).verdict, VerdictKind::Contradicted);
 }

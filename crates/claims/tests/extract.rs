@@ -1451,7 +1451,11 @@ fn figures_closed_by_respectively_take_their_metrics_in_order() {
 fn bare_losses_too_few_for_people_count_the_paragraphs_equipment() {
     let text = "April was the worst month this year for tank losses, with 410 destroyed.\n\n\
         The months after saw 350 losses in May and 280 in June.";
-    let found: Vec<_> = extract(text, D).iter().filter(|c| c.kind == ClaimKind::Value && c.low < Some(400.0)).map(|c| c.metric).collect();
+    let found: Vec<_> = extract(text, D)
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Value && c.low < Some(400.0))
+        .map(|c| c.metric)
+        .collect();
     assert_eq!(found, vec![Some(Metric::Equipment(Category::Tanks)); 2]);
     // a size fit for people stays people
     let text = "April was the worst month this year for tank losses.\n\nThe months after saw 35,000 losses in May.";
@@ -1476,4 +1480,13 @@ fn counts_of_one_place_model_or_status_are_subsets() {
     assert_eq!(subset("Russia has lost 9,500 tanks destroyed or captured."), None);
     assert_eq!(subset("Russia has lost 9,500 tanks in Ukraine since 2022."), None);
     assert_eq!(subset("Russian forces lost 1,200 soldiers over the past day."), None);
+}
+
+#[test]
+fn peaks_within_a_period() {
+    let peak = |text: &str| extract(text, D).iter().find(|c| c.kind == ClaimKind::Value).and_then(|c| c.peak_days);
+    assert_eq!(peak("Losses hit a daily high of 1,900 soldiers in April."), Some(1));
+    assert_eq!(peak("In April, Russia lost almost 9,000 soldiers within the space of a week."), Some(7));
+    assert_eq!(peak("In April, Russia lost 1,300 soldiers in a single day."), Some(1));
+    assert_eq!(peak("In April, Russia lost 30,000 soldiers."), None);
 }

@@ -98,6 +98,11 @@ pub struct Claim<'t> {
     /// being lost); `None` when it counts the whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subset: Option<Subset>,
+    /// The figure is the highest total of this many consecutive loss days within `period` ("a
+    /// daily high of 2,030 in November" is 1; "almost 10,000 within the space of a week" in a
+    /// month is 7); `None` when it is the period's own total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_days: Option<u16>,
 }
 
 /// The part of the losses a figure counts when it is narrower than the General Staff's count.

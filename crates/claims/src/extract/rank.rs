@@ -544,6 +544,7 @@ pub(crate) fn claims<'t>(
             vague: false,
             unit: Some(1.0),
             subset: None,
+            peak_days: None,
         });
     }
 }

@@ -127,6 +127,7 @@ pub(crate) fn line<'t>(st: &State<'t>, toks: &[Tok], s: Sentence, d: &SentData, 
             vague: false,
             unit: m.unit,
             subset: None,
+            peak_days: None,
         }
     };
     let increment = |start: usize, end: usize, inc: &Mention| {
