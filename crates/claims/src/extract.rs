@@ -666,9 +666,24 @@ impl<'t> State<'t> {
                 PVal::Target(date) => R::Target(date),
                 PVal::By { report, target } => R::By { report, target },
                 PVal::Anaphor(shape) => {
-                    match prior(Some(shape)).or_else(|| topic(Some(shape))).or_else(|| {
-                        if shape == Shape::Month { self.lookahead_month(toks[s.end - 1].end) } else { None }
-                    }) {
+                    match prior(Some(shape))
+                        .or_else(|| topic(Some(shape)))
+                        .or_else(
+                            || {
+                                if shape == Shape::Month { self.lookahead_month(toks[s.end - 1].end) } else { None }
+                            },
+                        )
+                        .or_else(|| {
+                            // "in just one month", early in the next: the month just ended
+                            let counted = (p.first..=p.last).any(|k| {
+                                matches!(toks[k].lex(), Some(Lex::Card(1)))
+                                    || self.text[toks[k].start..toks[k].end].eq_ignore_ascii_case("single")
+                            });
+                            (shape == Shape::Month && counted && self.date.day() <= 10)
+                                .then(|| self.date.first_of_month().yesterday().ok())
+                                .flatten()
+                                .map(|last| Stretch { first: last.first_of_month(), last, shape: Shape::Month })
+                        }) {
                         Some(st) => R::Stretch(Stretch { shape, ..st }),
                         None => R::Unresolved,
                     }

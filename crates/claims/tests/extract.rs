@@ -1490,3 +1490,12 @@ fn peaks_within_a_period() {
     assert_eq!(peak("In April, Russia lost 1,300 soldiers in a single day."), Some(1));
     assert_eq!(peak("In April, Russia lost 30,000 soldiers."), None);
 }
+
+#[test]
+fn one_month_early_in_the_next_is_the_month_just_ended() {
+    let early = extract("Russia lost nearly 30,000 soldiers in one month, Kyiv said.", date(2024, 1, 5));
+    assert_eq!(early.first().and_then(|c| c.period), Some([date(2023, 12, 1), date(2023, 12, 31)]));
+    // later in a month, "one month" is not a calendar month the text names
+    let late = extract("Russia lost nearly 30,000 soldiers in one month, Kyiv said.", date(2024, 1, 25));
+    assert_eq!(late.first().and_then(|c| c.period), None);
+}
