@@ -6,10 +6,44 @@ use crate::cli::{FanArgs, ForecastArgs, SeriesArgs};
 use crate::output::{Render, Table, emit, group, provenance};
 use anyhow::{Context as _, Result, anyhow};
 use attrition_analysis::forecast::{
-    self, DayReport, Forecast, ForecastModel, ForecastRequest, ForecastSettings, History, LEVELS,
+    self, Calibration, DayReport, Fits, Forecast, ForecastModel, ForecastRequest, ForecastSettings, History, LEVELS,
 };
-use attrition_model::{Category, DataVersion, Period};
+use attrition_model::{Category, DataVersion, Period, SourceId};
+use attrition_store::Store;
 use serde::Serialize;
+
+/// The kind under which the calibrated model's scales are kept in the store.
+const CALIBRATION_KIND: &str = "forecast-calibration";
+
+/// Fits that start from the calibrations kept in `store` for `source`. One that cannot be read
+/// (a damaged row, a store that fails) is only measured again, so failures are not errors here.
+pub(crate) fn kept_fits(store: &Store, source: SourceId) -> Fits {
+    let kept = store
+        .derived(source, CALIBRATION_KIND)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(key, value)| Calibration::decode(&key, &value))
+        .collect();
+    Fits::keeping(kept)
+}
+
+/// Keeps in `store` the calibrations `fits` measured, from the data of `version`. A store that
+/// cannot be written (a read-only file, another process holding the lock past the timeout) only
+/// means measuring them again next time, so the figures already computed are still printed.
+pub(crate) fn keep_measured(store: &Store, version: &DataVersion, fits: &Fits) {
+    for calibration in fits.measured() {
+        let kept = store.keep_derived(
+            version.source,
+            CALIBRATION_KIND,
+            calibration.key(),
+            &version.last_report.to_string(),
+            &calibration.encode(),
+        );
+        if kept.is_err() {
+            return;
+        }
+    }
+}
 
 /// A series loaded for a model: as of the date asked, and as the data stand now.
 pub(crate) struct LoadedSeries {
@@ -21,6 +55,8 @@ pub(crate) struct LoadedSeries {
     pub source: &'static str,
     /// The data version of the full record.
     pub data_version: DataVersion,
+    /// The store it was read from, where calibrations are kept.
+    pub store: Store,
 }
 
 /// Loads `category` as `series` asks.
@@ -45,14 +81,14 @@ pub(crate) fn load_series_from(
     let category: Category = category.parse()?;
     let convention = convention.parse()?;
     let as_of = as_of.map(Period::parse_date).transpose()?;
-    let (_store, record, _) = context.record(source)?;
+    let (store, record, _) = context.record(source)?;
     let data_version = record.data_version();
     let source = record.source.description();
     let full = History::new(&record.day_table(category, convention)?)?;
     let cut = crate::record_as_of(record, as_of)?;
     let history = History::new(&cut.day_table(category, convention)?)?;
     let outcome = (full.last_day() > history.last_day()).then_some(full);
-    Ok(LoadedSeries { history, outcome, source, data_version })
+    Ok(LoadedSeries { history, outcome, source, data_version, store })
 }
 
 /// Reads a count written `750000`, `750,000`, `750k` or `1.5M`.
@@ -82,7 +118,10 @@ pub(crate) fn run(context: &Context, args: &ForecastArgs) -> Result<()> {
     let by = args.by.as_deref().map(Period::parse_date).transpose().context("reading --by")?;
     let (request, settings) = request(&args.fan, by)?;
     let series = load_series(context, &args.category, &args.series)?;
-    let forecast = forecast::forecast(&series.history, &request, &settings, series.outcome.as_ref())?;
+    let mut fits = kept_fits(&series.store, series.data_version.source);
+    let forecast =
+        forecast::forecast_reusing(&series.history, &request, &settings, series.outcome.as_ref(), &mut fits)?;
+    keep_measured(&series.store, &series.data_version, &fits);
     let report = ForecastReport {
         convention_meaning: forecast.convention.explanation(),
         forecast,
