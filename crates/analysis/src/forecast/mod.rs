@@ -555,6 +555,9 @@ pub struct Fits {
     kept: Option<Vec<Calibration>>,
     /// Calibrations measured here that were not among those kept.
     measured: Vec<Calibration>,
+    /// Whether a forecast whose calibration is not kept measures every horizon's scale, to be
+    /// kept in turn, or only those it needs.
+    measure_all: bool,
 }
 
 /// Category, convention, first day, a hash of the counts, and the model's window.
@@ -566,7 +569,15 @@ impl Fits {
     /// that it can be kept in turn ([`Fits::measured`]).
     #[must_use]
     pub fn keeping(kept: Vec<Calibration>) -> Fits {
-        Fits { kept: Some(kept), ..Fits::default() }
+        Fits { kept: Some(kept), measure_all: true, ..Fits::default() }
+    }
+
+    /// Fits that start from `kept` calibrations and, for a forecast whose calibration is not
+    /// among them, measure only what it needs (nothing is handed back to keep): for readers,
+    /// which never write.
+    #[must_use]
+    pub fn reading(kept: Vec<Calibration>) -> Fits {
+        Fits { kept: Some(kept), measure_all: false, ..Fits::default() }
     }
 
     /// The calibrations measured since these fits were made, not among those they were given.
@@ -602,8 +613,9 @@ impl Fits {
         let key = Calibration::key_of(Fits::key(history, window), origin);
         let Some(kept) = &self.kept else { return };
         let found = kept.iter().chain(&self.measured).find(|c| c.key == key).map(|c| c.scales);
+        let measure_all = self.measure_all;
         let cache = self.of(history, window);
-        cache.measure_all = true;
+        cache.measure_all = measure_all;
         if let Some(scales) = found {
             cache.known = Some((origin, scales));
         }

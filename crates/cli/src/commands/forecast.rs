@@ -6,44 +6,12 @@ use crate::cli::{FanArgs, ForecastArgs, SeriesArgs};
 use crate::output::{Render, Table, emit, group, provenance};
 use anyhow::{Context as _, Result, anyhow};
 use attrition_analysis::forecast::{
-    self, Calibration, DayReport, Fits, Forecast, ForecastModel, ForecastRequest, ForecastSettings, History, LEVELS,
+    self, DayReport, Forecast, ForecastModel, ForecastRequest, ForecastSettings, History, LEVELS,
 };
-use attrition_model::{Category, DataVersion, Period, SourceId};
+use attrition_model::{Category, DataVersion, Period};
+use attrition_server::derived::kept_fits;
 use attrition_store::Store;
 use serde::Serialize;
-
-/// The kind under which the calibrated model's scales are kept in the store.
-const CALIBRATION_KIND: &str = "forecast-calibration";
-
-/// Fits that start from the calibrations kept in `store` for `source`. One that cannot be read
-/// (a damaged row, a store that fails) is only measured again, so failures are not errors here.
-pub(crate) fn kept_fits(store: &Store, source: SourceId) -> Fits {
-    let kept = store
-        .derived(source, CALIBRATION_KIND)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(key, value)| Calibration::decode(&key, &value))
-        .collect();
-    Fits::keeping(kept)
-}
-
-/// Keeps in `store` the calibrations `fits` measured, from the data of `version`. A store that
-/// cannot be written (a read-only file, another process holding the lock past the timeout) only
-/// means measuring them again next time, so the figures already computed are still printed.
-pub(crate) fn keep_measured(store: &Store, version: &DataVersion, fits: &Fits) {
-    for calibration in fits.measured() {
-        let kept = store.keep_derived(
-            version.source,
-            CALIBRATION_KIND,
-            calibration.key(),
-            &version.last_report.to_string(),
-            &calibration.encode(),
-        );
-        if kept.is_err() {
-            return;
-        }
-    }
-}
 
 /// A series loaded for a model: as of the date asked, and as the data stand now.
 pub(crate) struct LoadedSeries {
@@ -55,7 +23,7 @@ pub(crate) struct LoadedSeries {
     pub source: &'static str,
     /// The data version of the full record.
     pub data_version: DataVersion,
-    /// The store it was read from, where calibrations are kept.
+    /// The store it was read from, where the calibrations of its data are kept.
     pub store: Store,
 }
 
@@ -121,7 +89,6 @@ pub(crate) fn run(context: &Context, args: &ForecastArgs) -> Result<()> {
     let mut fits = kept_fits(&series.store, series.data_version.source);
     let forecast =
         forecast::forecast_reusing(&series.history, &request, &settings, series.outcome.as_ref(), &mut fits)?;
-    keep_measured(&series.store, &series.data_version, &fits);
     let report = ForecastReport {
         convention_meaning: forecast.convention.explanation(),
         forecast,
