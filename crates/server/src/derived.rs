@@ -51,13 +51,8 @@ pub fn keep_calibrations(store: &Store, source: SourceId) -> Result<(), StoreErr
     for convention in [Convention::LossDay, Convention::ReportDay] {
         // The outlook itself is not wanted here, only what measuring it leaves in `fits`; a
         // series that cannot be forecast leaves nothing.
-        let _ = forecast::next_round_figure_reusing(
-            &record,
-            Category::Personnel,
-            convention,
-            ROUND_FIGURE_STEP,
-            &mut fits,
-        );
+        let _ =
+            forecast::next_round_figure_reusing(&record, Category::Personnel, convention, ROUND_FIGURE_STEP, &mut fits);
     }
     let version: DataVersion = record.data_version();
     let last_report = version.last_report.to_string();

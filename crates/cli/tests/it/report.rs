@@ -2,7 +2,9 @@
 //! server on 127.0.0.1), says so when it cannot, and explains `import` when it has nothing.
 //! Its table and the rank table are pinned with insta snapshots on the real data.
 
-use crate::harness::{attrition, empty_store, fingerprint, general_staff_dir, imported_store, shared_store, write_file};
+use crate::harness::{
+    attrition, empty_store, fingerprint, general_staff_dir, imported_store, shared_store, write_file,
+};
 use crate::server::{Server, dead_url};
 
 #[test]
