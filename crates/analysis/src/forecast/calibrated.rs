@@ -30,7 +30,7 @@
 //! backtest shows by how much.
 
 use super::History;
-use super::kalman::{self, KalmanFit, Structure};
+use super::kalman::{self, KalmanFit};
 use super::spread::{INNER_LEVEL, OUTER_LEVEL, Spread, normal_quantile, sample_quantile};
 
 /// Horizons at which the scale is measured.
@@ -54,6 +54,8 @@ pub(crate) type Scales = [Option<(f64, f64)>; ANCHOR_COUNT];
 #[derive(Debug, Default)]
 pub(crate) struct FitCache {
     fits: Vec<Option<Option<KalmanFit>>>,
+    /// The local level's data-free filter quantities, shared by every fit.
+    pub(crate) gains: kalman::LevelGains,
     /// Scales measured at every anchor for this origin: read instead of measuring them again.
     pub(crate) known: Option<(usize, Scales)>,
     /// Measure every anchor (not only those the horizons need) when the origin's scales are not
@@ -70,7 +72,7 @@ impl FitCache {
         if let Some(known) = self.fits[origin] {
             return known;
         }
-        let fitted = kalman::fit(history.window(origin, window), Structure::LocalLevel);
+        let fitted = kalman::fit_level(history.window(origin, window), &mut self.gains);
         self.fits[origin] = Some(fitted);
         fitted
     }

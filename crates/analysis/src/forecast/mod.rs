@@ -414,7 +414,12 @@ pub(crate) fn predict(
             } else {
                 kalman::Structure::LocalTrend
             };
-            let fit = kalman::fit(window, structure).ok_or_else(|| unfit("too few days"))?;
+            let fit = if structure == kalman::Structure::LocalLevel {
+                kalman::fit_level(window, &mut cache.gains)
+            } else {
+                kalman::fit(window, structure)
+            };
+            let fit = fit.ok_or_else(|| unfit("too few days"))?;
             Ok(kalman::forecast(&fit, horizons))
         }
         ForecastModel::NegativeBinomial => {
