@@ -146,14 +146,29 @@ pub(crate) fn fit(increments: &[f64], structure: Structure) -> Option<KalmanFit>
 /// operations in the same order as [`filter`] would, so the fits are identical to the bit.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LevelGains {
-    /// Per ratio of the grid: `(q, F_t, gain_t, Σ_{1≤s≤t} ln F_s, P_{t+1})` for `t` from 0.
-    per_ratio: Vec<(f64, Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>)>,
+    /// One entry per ratio of the grid, in the grid's order.
+    per_ratio: Vec<RatioGains>,
+}
+
+/// The data-free quantities of one ratio `q`, for days `t` from 0.
+#[derive(Debug, Clone)]
+struct RatioGains {
+    /// `q_ℓ`.
+    q: f64,
+    /// `F_t`.
+    f: Vec<f64>,
+    /// The gain `P_t / F_t`.
+    gain: Vec<f64>,
+    /// `Σ_{1≤s≤t} ln F_s` (the first error is left out of the likelihood).
+    log_sum: Vec<f64>,
+    /// `P_{t+1}`, the state variance predicted after day `t`.
+    next: Vec<f64>,
 }
 
 impl LevelGains {
     /// Makes sure windows of up to `days` increments are covered.
     fn cover(&mut self, days: usize) {
-        if self.per_ratio.first().is_some_and(|(_, f, ..)| f.len() >= days) {
+        if self.per_ratio.first().is_some_and(|r| r.f.len() >= days) {
             return;
         }
         self.per_ratio = level_grid(Structure::LocalLevel)
@@ -180,7 +195,7 @@ impl LevelGains {
                     log_sums.push(sum_log_f);
                     next.push(p);
                 }
-                (q, fs, gains, log_sums, next)
+                RatioGains { q, f: fs, gain: gains, log_sum: log_sums, next }
             })
             .collect();
     }
@@ -196,7 +211,7 @@ pub(crate) fn fit_level(increments: &[f64], gains: &mut LevelGains) -> Option<Ka
     }
     gains.cover(n);
     let mut best: Option<KalmanFit> = None;
-    for (q, fs, k0s, log_sums, next) in &gains.per_ratio {
+    for RatioGains { q, f: fs, gain: k0s, log_sum: log_sums, next } in &gains.per_ratio {
         let mut level = 0.0_f64;
         let mut sum_v2f = 0.0_f64;
         for (t, ((&d, &f), &k0)) in increments.iter().zip(fs).zip(k0s).enumerate() {
