@@ -54,9 +54,9 @@ if [ "${PEERS:-0}" = 1 ]; then
 fi
 
 printf '\n%s, %s cores, %s\n\n' "$(git rev-parse --short HEAD)" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%MZ)"
-printf '| %-52s | %-22s | %-26s |\n' what figure "peer (ratio)"
-printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..28})"
-row() { printf '| %-52s | %-22s | %-26s |\n' "$1" "$2" "${3:-}"; }
+printf '| %-56s | %-22s | %-26s |\n' what figure "peer (ratio)"
+printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..58})" "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..28})"
+row() { printf '| %-56s | %-22s | %-26s |\n' "$1" "$2" "${3:-}"; }
 row "empty process (\`--version\`), median of $runs" "$(median 'empty process') ms"
 row "\`report --offline\`, median of $runs cold runs" "$(median 'report --offline') ms" \
     "${peer[moskali]:+moskali summary: ${peer[moskali]}}"
