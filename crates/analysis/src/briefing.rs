@@ -111,7 +111,7 @@ impl Record {
             }
             let last_30 = span(&table, back(last_day, 29), Some(last_day), "last 30 days", net);
             let before_30 = span(&table, back(last_day, 59), back(last_day, 30), "previous 30 days", net);
-            let months = self.ranking(category, PeriodKind::Month, convention, net, false)?;
+            let months = self.ranking_in(&table, PeriodKind::Month, net, false)?;
             let month_to_date = months.containing(last_day).cloned();
             let previous_month = month_to_date
                 .as_ref()

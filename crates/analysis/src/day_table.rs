@@ -151,7 +151,12 @@ impl DayTable {
         self.last_report
     }
 
-    fn day(&self, index: usize) -> Date {
+    /// How many days the table holds (the day before the invasion included).
+    pub(crate) fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub(crate) fn day(&self, index: usize) -> Date {
         self.dates.get(index).copied().unwrap_or(self.origin)
     }
 
@@ -199,17 +204,25 @@ impl DayTable {
                 convention: self.convention,
             });
         }
-        let (Some(before_index), Some(end_index)) = (
-            usize::try_from(days_between(self.origin, start) - 1).ok().filter(|&i| i < self.slots.len()),
-            self.index(end),
-        ) else {
+        let Some((before_index, end_index)) = self.window_indices(start, end) else {
             return Err(AnalysisError::BeforeWar { period: label() });
         };
         self.window_at(before_index, end_index).map_err(|error| error.in_period(&label()))
     }
 
-    /// The window whose count starts after slot `before` and ends with slot `end`.
-    fn window_at(&self, before: usize, end: usize) -> Result<Window, AnalysisError> {
+    /// The slots `(before, end)` of the window `[start, end]` when it lies inside the table, as
+    /// [`DayTable::window`] reads them; `None` when `window` would answer with an error of its own.
+    pub(crate) fn window_indices(&self, start: Date, end: Date) -> Option<(usize, usize)> {
+        if end < start {
+            return None;
+        }
+        let before = usize::try_from(days_between(self.origin, start) - 1).ok().filter(|&i| i < self.slots.len())?;
+        Some((before, self.index(end)?))
+    }
+
+    /// The window whose count starts after slot `before` and ends with slot `end`; its errors
+    /// carry no period label ([`DayTable::window`] adds it).
+    pub(crate) fn window_at(&self, before: usize, end: usize) -> Result<Window, AnalysisError> {
         let read = |index: usize| match self.slots[index] {
             Slot::Known { value, qualifier, state } => Ok((value, qualifier, state)),
             Slot::Missing => Err(AnalysisError::Gap { category: self.category, report_date: self.report_at(index) }),

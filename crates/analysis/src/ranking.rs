@@ -13,7 +13,7 @@
 //! competition rank (1 + the number of periods with a strictly higher total), which is the same
 //! except in a tie.
 
-use crate::day_table::{DayTable, Window};
+use crate::day_table::{DayTable, Window, days_between};
 use crate::{AnalysisError, Record};
 use attrition_model::{Category, Convention, DataVersion, Period, PeriodKind, Qualifier, WAR_START};
 use jiff::civil::Date;
@@ -185,17 +185,70 @@ struct Candidate {
 /// Periods in which the category was not reported are left out; periods a missing report
 /// makes impossible are returned as messages.
 fn candidates(table: &DayTable, kind: PeriodKind) -> Result<(Vec<Candidate>, Vec<String>), AnalysisError> {
-    let last_day = table.last_day();
     let mut out = Vec::new();
+    let unavailable = each_candidate(table, kind, |candidate| out.push(candidate))?;
+    Ok((out, unavailable))
+}
+
+/// Hands every period of `kind` with a figure to `visit`, in calendar order, and returns the
+/// periods without one (a report missing at either end), each with why.
+fn each_candidate(
+    table: &DayTable,
+    kind: PeriodKind,
+    mut visit: impl FnMut(Candidate),
+) -> Result<Vec<String>, AnalysisError> {
+    let last_day = table.last_day();
     let mut unavailable = Vec::new();
+    if kind == PeriodKind::Day {
+        // One slot per period: the day's own, read straight off the table (a day is never in
+        // progress nor starts before the invasion, so only the series' own state can mark it).
+        let Some((first, _)) = table.window_indices(WAR_START, WAR_START) else { return Ok(unavailable) };
+        for last in first + 1..table.slot_count() {
+            let day = table.day(last);
+            match table.window_at(last - 1, last) {
+                Ok(window) => {
+                    let incomplete = if window.includes_backlog {
+                        Some(Incomplete::IncludesBacklog)
+                    } else if window.after_stop {
+                        Some(Incomplete::AfterSeriesEnd)
+                    } else {
+                        None
+                    };
+                    visit(Candidate { period_start: day, period_end: day, window, incomplete });
+                }
+                Err(AnalysisError::NotTracked { .. }) => {}
+                Err(error @ AnalysisError::Gap { .. }) => unavailable.push(format!("{day}..{day}: {error}")),
+                Err(other) => return Err(other),
+            }
+        }
+        return Ok(unavailable);
+    }
     let mut day = WAR_START;
+    // The slot before the period's first day. The periods tile the calendar from the invasion's
+    // first day, so each starts on the slot after the one the last ended on: counting slots
+    // along saves two date-to-slot conversions per period (a day ranking has 1,600 periods per
+    // category, and the briefing ranks every category).
+    let mut before = table.window_indices(WAR_START, WAR_START).map(|(before, _)| before);
     while day <= last_day {
         let Some((period_start, period_end)) = kind.bounds(day) else {
             return Err(AnalysisError::NotCalendar { kind: kind.noun() });
         };
         let start = period_start.max(WAR_START);
         let end = period_end.min(last_day);
-        match table.window(start, end) {
+        let extra_days = usize::try_from(days_between(start, end)).ok();
+        let slots = before
+            .zip(extra_days)
+            .map(|(before, extra)| (before, before + 1 + extra))
+            .filter(|&(_, last)| last < table.slot_count());
+        // `window_at`'s errors are `window`'s without the period's label, which is only added to
+        // `NotTracked`, dropped here: the outcome is the same as asking `window` for the dates,
+        // without formatting two dates for every untracked day of a late category.
+        let found = match slots {
+            Some((before, last)) => table.window_at(before, last),
+            None => table.window(start, end),
+        };
+        before = slots.map(|(_, last)| last);
+        match found {
             Ok(window) => {
                 let incomplete = if period_end > last_day {
                     Some(Incomplete::InProgress)
@@ -208,7 +261,7 @@ fn candidates(table: &DayTable, kind: PeriodKind) -> Result<(Vec<Candidate>, Vec
                 } else {
                     None
                 };
-                out.push(Candidate { period_start, period_end, window, incomplete });
+                visit(Candidate { period_start, period_end, window, incomplete });
             }
             Err(AnalysisError::NotTracked { .. }) => {}
             Err(error @ AnalysisError::Gap { .. }) => unavailable.push(format!("{start}..{end}: {error}")),
@@ -217,7 +270,7 @@ fn candidates(table: &DayTable, kind: PeriodKind) -> Result<(Vec<Candidate>, Vec
         let Ok(next) = period_end.tomorrow() else { break };
         day = next;
     }
-    Ok((out, unavailable))
+    Ok(unavailable)
 }
 
 fn label(kind: PeriodKind, start: Date) -> String {
@@ -244,7 +297,20 @@ impl Record {
         include_partial: bool,
     ) -> Result<Ranking, AnalysisError> {
         let table = self.day_table(category, convention)?;
-        let (mut candidates, unavailable) = candidates(&table, kind)?;
+        self.ranking_in(&table, kind, net_of_corrections, include_partial)
+    }
+
+    /// [`Record::ranking`] over a day table already built from this record (the briefing builds
+    /// one per category and ranks it; building it again was a fifth of its cost).
+    pub(crate) fn ranking_in(
+        &self,
+        table: &DayTable,
+        kind: PeriodKind,
+        net_of_corrections: bool,
+        include_partial: bool,
+    ) -> Result<Ranking, AnalysisError> {
+        let (category, convention) = (table.category(), table.convention());
+        let (mut candidates, unavailable) = candidates(table, kind)?;
         let rankable = |c: &Candidate| include_partial || c.incomplete.is_none();
         candidates.sort_by(|a, b| rankable(b).cmp(&rankable(a)).then_with(|| by_total(net_of_corrections)(a, b)));
         let ranked = candidates.iter().filter(|c| rankable(c)).count();
@@ -313,14 +379,17 @@ impl Record {
 
 /// The highest complete period of `kind`, without labelling the others.
 pub(crate) fn best(table: &DayTable, kind: PeriodKind, net: bool) -> Result<Option<RankedPeriod>, AnalysisError> {
-    let (candidates, _) = candidates(table, kind)?;
     let order = by_total(net);
+    // The first of the complete periods that no later one beats, as `min_by` over all of them
+    // would pick, kept as they come: a day's record needs no list of 1,600 days.
+    let mut top: Option<Candidate> = None;
+    each_candidate(table, kind, |candidate| {
+        if candidate.incomplete.is_none() && top.as_ref().is_none_or(|t| order(&candidate, t) == Ordering::Less) {
+            top = Some(candidate);
+        }
+    })?;
     // A "record" of nothing (a series that never moved) is no record.
-    let top = candidates
-        .iter()
-        .filter(|c| c.incomplete.is_none())
-        .min_by(|a, b| order(a, b))
-        .filter(|c| c.window.total(net) > 0);
+    let top = top.filter(|c| c.window.total(net) > 0);
     Ok(top.map(|c| RankedPeriod {
         rank: Some(1),
         shared_rank: Some(1),

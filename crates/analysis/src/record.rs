@@ -95,8 +95,25 @@ impl Record {
         // Collected per category first: building each map from a sorted vector is a bulk load,
         // several times faster than inserting value by value.
         let mut readings: BTreeMap<Category, Vec<(Date, Reading)>> = BTreeMap::new();
+        // Observations mostly come a category at a time (the store's order): the current run is
+        // gathered apart and handed to the map when the category changes, one map lookup per
+        // run instead of one per value.
+        let mut run: Option<(Category, Vec<(Date, Reading)>)> = None;
         for o in observations {
-            readings.entry(o.category).or_default().push((o.report_date, (o.value, o.qualifier)));
+            match &mut run {
+                Some((category, values)) if *category == o.category => {
+                    values.push((o.report_date, (o.value, o.qualifier)));
+                }
+                _ => {
+                    if let Some((category, values)) = run.take() {
+                        readings.entry(category).or_default().extend(values);
+                    }
+                    run = Some((o.category, vec![(o.report_date, (o.value, o.qualifier))]));
+                }
+            }
+        }
+        if let Some((category, values)) = run {
+            readings.entry(category).or_default().extend(values);
         }
         let mut series: BTreeMap<Category, CategorySeries> = BTreeMap::new();
         for (category, values) in readings {

@@ -85,6 +85,8 @@ pub(crate) struct Figures {
     pub convention: Convention,
     /// Whether totals are net of corrections.
     pub net: bool,
+    /// The store it was read from, where derived figures are kept.
+    pub store: Store,
 }
 
 /// The record as it was known on `as_of` (the whole record when none is given).
@@ -108,8 +110,8 @@ impl Context {
     pub(crate) fn figures(&self, args: &cli::FigureArgs) -> Result<Figures> {
         let convention: Convention = args.convention.convention.parse()?;
         let as_of = args.as_of.as_of.as_deref().map(Period::parse_date).transpose()?;
-        let (_store, record, _) = self.record(args.source.source.as_deref())?;
-        Ok(Figures { record: record_as_of(record, as_of)?, convention, net: args.net_of_corrections })
+        let (store, record, _) = self.record(args.source.source.as_deref())?;
+        Ok(Figures { record: record_as_of(record, as_of)?, convention, net: args.net_of_corrections, store })
     }
 }
 

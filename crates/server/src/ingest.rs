@@ -1,6 +1,7 @@
 //! The one path by which the daily series enters the store, for `sync` and `import` on the
 //! command line and for a sync the server is asked to run: check the batch against itself and
-//! against what is stored, then write it in one transaction.
+//! against what is stored, then write it in one transaction, and keep the forecast calibrations
+//! the briefing reads (see [`crate::derived`]).
 
 use attrition_analysis::{ImportProblem, Record, check_batch, check_for_import};
 use attrition_model::{Category, ParsedFile, SourceId};
@@ -45,7 +46,18 @@ pub fn ingest(store: &mut Store, files: &[ParsedFile]) -> Result<ApplySummary, I
             check_for_import(&record, &locations)?;
         }
     }
-    Ok(store.apply(files)?)
+    let summary = store.apply(files)?;
+    if !summary.is_unchanged() {
+        let mut written: Vec<SourceId> = files.iter().map(|f| f.provenance.source).collect();
+        written.sort_unstable();
+        written.dedup();
+        for source in written {
+            // The data are stored; the calibrations only save readers time, and a reader
+            // measures any that are not kept, so failing to keep them is no failure of the write.
+            let _ = crate::derived::keep_calibrations(store, source);
+        }
+    }
+    Ok(summary)
 }
 
 /// Stores fetched files and notes the check, so that a sync finding nothing new still counts.

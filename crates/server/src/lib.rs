@@ -9,6 +9,7 @@
 
 pub mod api;
 mod assets;
+pub mod derived;
 pub mod error;
 pub mod ingest;
 pub mod openapi;

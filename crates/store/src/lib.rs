@@ -17,6 +17,7 @@
 
 mod assessments;
 mod cache;
+mod derived;
 mod oryx;
 mod schema;
 mod sqlite;

@@ -84,4 +84,6 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // 5: Oryx's visually confirmed equipment losses (daily_count.csv), apart from the General
     // Staff series (see oryx.rs).
     crate::oryx::MIGRATION,
+    // 6: figures derived from the data and kept with them (see derived.rs).
+    crate::derived::MIGRATION,
 ];

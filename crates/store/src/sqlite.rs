@@ -134,6 +134,11 @@ impl Store {
         self.corrupt(problem)
     }
 
+    /// A SQLite failure on this store, for the other modules of the crate.
+    pub(crate) fn sql_error(&self, source: rusqlite::Error) -> StoreError {
+        self.sql(source)
+    }
+
     fn sql(&self, source: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, source)
     }
@@ -200,6 +205,7 @@ impl Store {
         for source in touched {
             refresh_data_version(&tx, source).map_err(sql)?;
             cache::rebuild(&tx, source).map_err(sql)?;
+            crate::derived::forget(&tx, source).map_err(sql)?;
         }
         tx.commit().map_err(sql)?;
         Ok(summary)

@@ -30,7 +30,7 @@
 //! backtest shows by how much.
 
 use super::History;
-use super::kalman::{self, KalmanFit, Structure};
+use super::kalman::{self, KalmanFit};
 use super::spread::{INNER_LEVEL, OUTER_LEVEL, Spread, normal_quantile, sample_quantile};
 
 /// Horizons at which the scale is measured.
@@ -42,10 +42,25 @@ const SPACING: usize = 7;
 /// Fewest past errors for a scale to be used.
 const MIN_ERRORS: usize = 20;
 
-/// Local-level fits by origin index, so that rolling evaluations refit each origin once.
+/// How many horizons the scale is measured at.
+pub(crate) const ANCHOR_COUNT: usize = ANCHORS.len();
+
+/// The scales `(c_h(80%), c_h(95%))` at every anchor, for one origin; `None` where too few past
+/// errors were known.
+pub(crate) type Scales = [Option<(f64, f64)>; ANCHOR_COUNT];
+
+/// Local-level fits by origin index, so that rolling evaluations refit each origin once, and the
+/// scales of one origin when they are known (kept from an earlier run) or wanted whole.
 #[derive(Debug, Default)]
 pub(crate) struct FitCache {
     fits: Vec<Option<Option<KalmanFit>>>,
+    /// The local level's data-free filter quantities, shared by every fit.
+    pub(crate) gains: kalman::LevelGains,
+    /// Scales measured at every anchor for this origin: read instead of measuring them again.
+    pub(crate) known: Option<(usize, Scales)>,
+    /// Measure every anchor (not only those the horizons need) when the origin's scales are not
+    /// known, and keep them in `known`, so that they can be kept for any later request.
+    pub(crate) measure_all: bool,
 }
 
 impl FitCache {
@@ -57,7 +72,7 @@ impl FitCache {
         if let Some(known) = self.fits[origin] {
             return known;
         }
-        let fitted = kalman::fit(history.window(origin, window), Structure::LocalLevel);
+        let fitted = kalman::fit_level(history.window(origin, window), &mut self.gains);
         self.fits[origin] = Some(fitted);
         fitted
     }
@@ -117,14 +132,28 @@ pub(crate) fn forecast(
         })
         .collect();
     let anchor_sds: Vec<f64> = kalman::forecast(&fit, &anchors).iter().map(Spread::spread_scale).collect();
+    // Every anchor's scale depends only on the history, the origin and the window, never on
+    // which anchors this request needs: kept scales give the same figures as measured ones.
+    if cache.measure_all && cache.known.is_none_or(|(at, _)| at != origin) {
+        let mut scales: Scales = [None; ANCHOR_COUNT];
+        for (slot, &anchor) in scales.iter_mut().zip(&ANCHORS) {
+            *slot = scale_at(history, origin, anchor, window, cache);
+        }
+        cache.known = Some((origin, scales));
+    }
+    let known = cache.known.filter(|(at, _)| *at == origin).map(|(_, scales)| scales);
     // Scales as measured, then widened where needed so that the intervals' widths never shrink
     // as the horizon grows: a year's uncertainty cannot be less than a month's, though the
     // errors of two neighbouring horizons, measured on few origins, can say so.
     let mut inner_anchors: Vec<(f64, f64)> = Vec::new();
     let mut outer_anchors: Vec<(f64, f64)> = Vec::new();
     let (mut inner_width, mut outer_width) = (0.0_f64, 0.0_f64);
-    for (&anchor, &sd) in anchors.iter().zip(&anchor_sds) {
-        let (inner, outer) = scale_at(history, origin, anchor, window, cache).unwrap_or((1.0, 1.0));
+    for (index, (&anchor, &sd)) in anchors.iter().zip(&anchor_sds).enumerate() {
+        let measured = match known {
+            Some(scales) => scales[index],
+            None => scale_at(history, origin, anchor, window, cache),
+        };
+        let (inner, outer) = measured.unwrap_or((1.0, 1.0));
         let sd = sd.max(f64::MIN_POSITIVE);
         inner_width = inner_width.max(inner * sd);
         outer_width = outer_width.max(outer * sd);

@@ -414,7 +414,12 @@ pub(crate) fn predict(
             } else {
                 kalman::Structure::LocalTrend
             };
-            let fit = kalman::fit(window, structure).ok_or_else(|| unfit("too few days"))?;
+            let fit = if structure == kalman::Structure::LocalLevel {
+                kalman::fit_level(window, &mut cache.gains)
+            } else {
+                kalman::fit(window, structure)
+            };
+            let fit = fit.ok_or_else(|| unfit("too few days"))?;
             Ok(kalman::forecast(&fit, horizons))
         }
         ForecastModel::NegativeBinomial => {
@@ -541,29 +546,168 @@ pub fn forecast(
 /// forecast fits the model at every past origin to scale its spread, and many forecasts from
 /// the same history (checking an archive of texts of one date) need the same fits. Fits kept for
 /// another history are dropped the first time it is used with a different one.
+///
+/// Made with [`Fits::keeping`], it also takes [`Calibration`]s measured by an earlier process
+/// and hands back those it measured ([`Fits::measured`]), so that a front end can keep them
+/// beside the data (the calibration is most of a forecast's cost, and depends only on the data).
 #[derive(Debug, Default)]
 pub struct Fits {
     /// What the fits were made from: category, convention, first day, a hash of the counts, and
     /// the model's window.
-    made_from: Option<(Category, Convention, Date, u64, usize)>,
+    made_from: Option<FitsKey>,
     cache: FitCache,
+    /// Calibrations kept from earlier runs, and whether to measure whole ones to keep.
+    kept: Option<Vec<Calibration>>,
+    /// Calibrations measured here that were not among those kept.
+    measured: Vec<Calibration>,
+    /// Whether a forecast whose calibration is not kept measures every horizon's scale, to be
+    /// kept in turn, or only those it needs.
+    measure_all: bool,
 }
 
+/// Category, convention, first day, a hash of the counts, and the model's window.
+type FitsKey = (Category, Convention, Date, u64, usize);
+
 impl Fits {
-    /// The cache for `history`, emptied if it was filled from another one.
-    fn of(&mut self, history: &History, window: usize) -> &mut FitCache {
+    /// Fits that start from `kept` calibrations (those of other histories or origins are
+    /// ignored) and measure every horizon's scale when a forecast needs one not among them, so
+    /// that it can be kept in turn ([`Fits::measured`]).
+    #[must_use]
+    pub fn keeping(kept: Vec<Calibration>) -> Fits {
+        Fits { kept: Some(kept), measure_all: true, ..Fits::default() }
+    }
+
+    /// Fits that start from `kept` calibrations and, for a forecast whose calibration is not
+    /// among them, measure only what it needs (nothing is handed back to keep): for readers,
+    /// which never write.
+    #[must_use]
+    pub fn reading(kept: Vec<Calibration>) -> Fits {
+        Fits { kept: Some(kept), measure_all: false, ..Fits::default() }
+    }
+
+    /// The calibrations measured since these fits were made, not among those they were given.
+    #[must_use]
+    pub fn measured(&self) -> &[Calibration] {
+        &self.measured
+    }
+
+    /// What identifies `history` with `window`.
+    fn key(history: &History, window: usize) -> FitsKey {
         // FNV-1a over the counts' bits: cheap next to one model fit, and exact enough that two
         // different histories never share fits by accident
         let hash = history
             .cumulative
             .iter()
             .fold(0xcbf2_9ce4_8422_2325_u64, |h, v| (h ^ v.to_bits()).wrapping_mul(0x0100_0000_01b3));
-        let key = (history.category, history.convention, history.base_day, hash, window);
+        (history.category, history.convention, history.base_day, hash, window)
+    }
+
+    /// The cache for `history`, emptied if it was filled from another one.
+    fn of(&mut self, history: &History, window: usize) -> &mut FitCache {
+        let key = Fits::key(history, window);
         if self.made_from != Some(key) {
             self.made_from = Some(key);
             self.cache = FitCache::default();
         }
         &mut self.cache
+    }
+
+    /// Before a calibrated forecast at `origin`: puts the kept calibration of this history and
+    /// origin, if any, where the model reads it.
+    fn prepare(&mut self, history: &History, window: usize, origin: usize) {
+        let key = Calibration::key_of(Fits::key(history, window), origin);
+        let Some(kept) = &self.kept else { return };
+        let found = kept.iter().chain(&self.measured).find(|c| c.key == key).map(|c| c.scales);
+        let measure_all = self.measure_all;
+        let cache = self.of(history, window);
+        cache.measure_all = measure_all;
+        if let Some(scales) = found {
+            cache.known = Some((origin, scales));
+        }
+    }
+
+    /// After a calibrated forecast at `origin`: keeps what it measured, if it was new.
+    fn collect(&mut self, history: &History, window: usize, origin: usize) {
+        if self.kept.is_none() {
+            return;
+        }
+        let key = Calibration::key_of(Fits::key(history, window), origin);
+        let known = self.cache.known.filter(|(at, _)| *at == origin);
+        let is_new = |c: &Calibration| c.key == key;
+        let already =
+            self.kept.as_ref().is_some_and(|kept| kept.iter().any(is_new)) || self.measured.iter().any(is_new);
+        if let Some((_, scales)) = known
+            && !already
+        {
+            self.measured.push(Calibration { key, scales });
+        }
+    }
+}
+
+/// The calibrated model's interval scales at one origin of one history: the errors it would
+/// have made at each horizon over the year before, which cost hundreds of model fits to measure
+/// and depend on nothing but the counts. A front end keeps them with the data they were
+/// measured on ([`Calibration::key`] names those data exactly) and gives them back through
+/// [`Fits::keeping`]; the forecast is then the same, to the bit, as one that measured them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calibration {
+    key: String,
+    scales: calibrated::Scales,
+}
+
+/// The first byte of an encoded calibration: bumped whenever the method or the layout changes,
+/// so that calibrations kept by an older build are measured again rather than misread.
+const CALIBRATION_FORMAT: u8 = 1;
+
+impl Calibration {
+    /// What the scales were measured on: category, convention, first day, a hash of every count,
+    /// the window and the origin, and the method's version.
+    #[must_use]
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    fn key_of((category, convention, base_day, hash, window): FitsKey, origin: usize) -> String {
+        format!("calibrated/v{CALIBRATION_FORMAT}/{category}/{convention}/{base_day}/{hash:016x}/{window}/{origin}")
+    }
+
+    /// The scales as bytes: the format, then per horizon a flag (0 unmeasured, 1 measured) and
+    /// the two scales as little-endian `f64`s, so that they come back to the bit.
+    #[must_use]
+    pub fn encode(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(1 + self.scales.len() * 17);
+        bytes.push(CALIBRATION_FORMAT);
+        for scale in &self.scales {
+            let (flag, (inner, outer)) = scale.map_or((0, (0.0, 0.0)), |s| (1, s));
+            bytes.push(flag);
+            bytes.extend_from_slice(&inner.to_le_bytes());
+            bytes.extend_from_slice(&outer.to_le_bytes());
+        }
+        bytes
+    }
+
+    /// The calibration encoded by [`Calibration::encode`] under `key`; `None` when the bytes are
+    /// not one (another format, damaged), which only means measuring it again.
+    #[must_use]
+    pub fn decode(key: &str, bytes: &[u8]) -> Option<Calibration> {
+        let (&format, rest) = bytes.split_first()?;
+        if format != CALIBRATION_FORMAT || rest.len() != calibrated::ANCHOR_COUNT * 17 {
+            return None;
+        }
+        let mut scales: calibrated::Scales = [None; calibrated::ANCHOR_COUNT];
+        for (slot, chunk) in scales.iter_mut().zip(rest.chunks_exact(17)) {
+            let number = |from: usize| {
+                let mut raw = [0_u8; 8];
+                raw.copy_from_slice(&chunk[from..from + 8]);
+                f64::from_le_bytes(raw)
+            };
+            *slot = match chunk[0] {
+                0 => None,
+                1 => Some((number(1), number(9))),
+                _ => return None,
+            };
+        }
+        Some(Calibration { key: key.to_owned(), scales })
     }
 }
 
@@ -621,8 +765,15 @@ pub fn forecast_reusing(
     }
     let longest = longest.min(SEARCH_LIMIT_DAYS.max(request.horizon));
     let horizons: Vec<usize> = (1..=longest).collect();
-    let spreads =
-        predict(history, origin, request.model, settings, &horizons, fits.of(history, request.model.window()))?;
+    let window = request.model.window();
+    let calibrated = request.model == ForecastModel::Calibrated;
+    if calibrated {
+        fits.prepare(history, window, origin);
+    }
+    let spreads = predict(history, origin, request.model, settings, &horizons, fits.of(history, window))?;
+    if calibrated {
+        fits.collect(history, window, origin);
+    }
     let day_at = |h: usize| history.day(origin + h);
     // The count never falls (corrections aside), so none of its quantiles may fall along the
     // path, whatever the model's marginals say: each is held at its running maximum.
@@ -743,6 +894,18 @@ pub fn next_round_figure(
     convention: Convention,
     step: i64,
 ) -> Option<Outlook> {
+    next_round_figure_reusing(record, category, convention, step, &mut Fits::default())
+}
+
+/// [`next_round_figure`], reusing (and adding to) the fits and calibrations kept in `fits`.
+#[must_use]
+pub fn next_round_figure_reusing(
+    record: &crate::Record,
+    category: Category,
+    convention: Convention,
+    step: i64,
+    fits: &mut Fits,
+) -> Option<Outlook> {
     if step <= 0 {
         return None;
     }
@@ -751,7 +914,7 @@ pub fn next_round_figure(
     let last = table.window(attrition_model::WAR_START, table.last_day()).ok()?.cumulative_end;
     let threshold = (last / step + 1) * step;
     let request = ForecastRequest { model: ForecastModel::DEFAULT, horizon: 1, threshold: Some(threshold), by: None };
-    let crossing = forecast(&history, &request, &ForecastSettings::default(), None).ok()?.crossing?;
+    let crossing = forecast_reusing(&history, &request, &ForecastSettings::default(), None, fits).ok()?.crossing?;
     let [_, q10, q50, q90, _] = crossing.quantiles;
     Some(Outlook { category, threshold, model: ForecastModel::DEFAULT, median: q50, q10, q90 })
 }

@@ -9,6 +9,8 @@ use attrition_analysis::forecast::{
     self, DayReport, Forecast, ForecastModel, ForecastRequest, ForecastSettings, History, LEVELS,
 };
 use attrition_model::{Category, DataVersion, Period};
+use attrition_server::derived::kept_fits;
+use attrition_store::Store;
 use serde::Serialize;
 
 /// A series loaded for a model: as of the date asked, and as the data stand now.
@@ -21,6 +23,8 @@ pub(crate) struct LoadedSeries {
     pub source: &'static str,
     /// The data version of the full record.
     pub data_version: DataVersion,
+    /// The store it was read from, where the calibrations of its data are kept.
+    pub store: Store,
 }
 
 /// Loads `category` as `series` asks.
@@ -45,14 +49,14 @@ pub(crate) fn load_series_from(
     let category: Category = category.parse()?;
     let convention = convention.parse()?;
     let as_of = as_of.map(Period::parse_date).transpose()?;
-    let (_store, record, _) = context.record(source)?;
+    let (store, record, _) = context.record(source)?;
     let data_version = record.data_version();
     let source = record.source.description();
     let full = History::new(&record.day_table(category, convention)?)?;
     let cut = crate::record_as_of(record, as_of)?;
     let history = History::new(&cut.day_table(category, convention)?)?;
     let outcome = (full.last_day() > history.last_day()).then_some(full);
-    Ok(LoadedSeries { history, outcome, source, data_version })
+    Ok(LoadedSeries { history, outcome, source, data_version, store })
 }
 
 /// Reads a count written `750000`, `750,000`, `750k` or `1.5M`.
@@ -82,7 +86,9 @@ pub(crate) fn run(context: &Context, args: &ForecastArgs) -> Result<()> {
     let by = args.by.as_deref().map(Period::parse_date).transpose().context("reading --by")?;
     let (request, settings) = request(&args.fan, by)?;
     let series = load_series(context, &args.category, &args.series)?;
-    let forecast = forecast::forecast(&series.history, &request, &settings, series.outcome.as_ref())?;
+    let mut fits = kept_fits(&series.store, series.data_version.source);
+    let forecast =
+        forecast::forecast_reusing(&series.history, &request, &settings, series.outcome.as_ref(), &mut fits)?;
     let report = ForecastReport {
         convention_meaning: forecast.convention.explanation(),
         forecast,

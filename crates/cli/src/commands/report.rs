@@ -43,10 +43,21 @@ pub(crate) fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     let freshness = if args.offline { Freshness::Stored } else { refresh(context, args, as_of)? };
     let figures = context.figures(&args.figures)?;
     let briefing = figures.record.briefing(figures.convention, figures.net)?;
+    // The outlook's calibration is most of the briefing's cost: it is measured when the data
+    // are written and kept in the store (see attrition_server::derived), and read here.
+    let version = figures.record.data_version();
+    let mut fits = attrition_server::derived::kept_fits(&figures.store, version.source);
+    let outlook = forecast::next_round_figure_reusing(
+        &figures.record,
+        Category::Personnel,
+        figures.convention,
+        attrition_server::derived::ROUND_FIGURE_STEP,
+        &mut fits,
+    );
     emit(
         context.format,
         &ReportOutput {
-            outlook: forecast::next_round_figure(&figures.record, Category::Personnel, figures.convention, 100_000),
+            outlook,
             source_description: figures.record.source.description(),
             convention_meaning: figures.convention.explanation(),
             briefing,

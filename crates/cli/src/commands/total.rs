@@ -81,7 +81,7 @@ pub(crate) fn chosen_period(args: &PeriodArgs) -> Result<Period> {
 /// `attrition total`.
 pub(crate) fn run(context: &Context, args: &TotalArgs) -> Result<()> {
     let period = chosen_period(&args.period)?;
-    let Figures { record, convention, net } = context.figures(&args.figures)?;
+    let Figures { record, convention, net, .. } = context.figures(&args.figures)?;
     let categories = chosen_categories(&record, args.category.as_deref(), &args.categories, args.all_categories)?;
     let mut figures = Vec::new();
     let mut errors = Vec::new();
