@@ -100,6 +100,56 @@ pub enum ImportProblem {
         /// Where.
         second_location: String,
     },
+    /// A report dated after today (by the clock, with a day's grace).
+    #[error(
+        "{location}: the report dated {report_date} is in the future (today is {today}; a report may be dated at most one day ahead); check the file's dates"
+    )]
+    FutureReport {
+        /// Where it came from.
+        location: String,
+        /// Its date.
+        report_date: Date,
+        /// Today by the clock.
+        today: Date,
+    },
+    /// A count outside what any category may hold.
+    #[error(
+        "{location}: {category} {what} of the report of {report_date} is {value}, outside the range a count may hold (0 to 1,000,000,000; corrections -1,000,000,000 to 1,000,000,000)"
+    )]
+    OutOfRange {
+        /// Where it came from.
+        location: String,
+        /// "value" or "correction".
+        what: &'static str,
+        /// The category.
+        category: Category,
+        /// The report date.
+        report_date: Date,
+        /// The value, grouped.
+        value: String,
+    },
+    /// A day's rise far above what the category has ever done.
+    #[error(
+        "{location}: {category} rises by {change} on {report_date}; the largest rise so far is {largest}, and 99% of its other {rises} daily rises are at most {p99}, so the bound is {bound} (10 times that, at least 100); if the report is right, accept it with --accept-outlier {report_date}:{category}"
+    )]
+    Outlier {
+        /// Where it came from.
+        location: String,
+        /// The category.
+        category: Category,
+        /// The report.
+        report_date: Date,
+        /// The rise, grouped.
+        change: String,
+        /// The largest other rise, grouped.
+        largest: String,
+        /// How many other rises the bound was learnt from.
+        rises: usize,
+        /// Their 99th percentile, grouped.
+        p99: String,
+        /// The bound, grouped.
+        bound: String,
+    },
     /// A cumulative value falls by more than a correction could explain, with no correction
     /// listed: almost always a typo or a damaged file.
     #[error(

@@ -23,7 +23,7 @@ mod sqlite;
 
 pub use assessments::{BatchSource, BatchSummary};
 pub use oryx::{ORYX_DAILY_COUNT_KIND, ORYX_SOURCE, OryxApplySummary, OryxBatch, OryxFetch, OryxRow};
-pub use sqlite::{ApplySummary, FetchRecord, SourceSummary, Store, StoredRecord};
+pub use sqlite::{ApplySummary, CheckedError, FetchRecord, SourceSummary, Store, StoreView, StoredRecord, UndoSummary};
 
 use std::path::PathBuf;
 
@@ -67,6 +67,30 @@ pub enum StoreError {
         found: i64,
         /// Newest version this build knows.
         supported: i64,
+    },
+    /// `undo` was given a fetch id the store does not have.
+    #[error("store {path} has no fetch {id}; `attrition status` lists the fetches with their ids")]
+    NoSuchFetch {
+        /// The database file.
+        path: PathBuf,
+        /// The id asked for.
+        id: i64,
+    },
+    /// `undo` without an id, and no fetch of the daily series is left to undo.
+    #[error("store {path} holds no fetch of the General Staff series that is not already undone")]
+    NothingToUndo {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The fetch exists but cannot be undone as asked.
+    #[error("fetch {id} in {path} cannot be undone: {reason}; nothing was changed")]
+    NotUndoable {
+        /// The database file.
+        path: PathBuf,
+        /// The fetch.
+        id: i64,
+        /// Why.
+        reason: String,
     },
     /// A stored value could not be read back (hand-edited or damaged file).
     #[error("store {path}: unreadable stored value: {problem}")]
