@@ -48,7 +48,7 @@ pub enum StoreError {
     },
     /// Another process held the store's write lock for longer than the busy timeout.
     #[error(
-        "another process is writing the store {path} (an import or sync still running after {waited_seconds} s); nothing was changed, try again"
+        "another import is writing this store ({path}; an import, sync or undo still held it after {waited_seconds} s); nothing was changed, try again"
     )]
     Busy {
         /// The database file.

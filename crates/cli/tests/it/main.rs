@@ -23,3 +23,4 @@ mod server;
 mod serving;
 mod sync;
 mod trends;
+mod writers;
