@@ -19,6 +19,7 @@ mod import;
 mod mse;
 mod oryx;
 mod report;
+mod robust;
 mod server;
 mod serving;
 mod sync;
