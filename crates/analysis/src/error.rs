@@ -24,6 +24,18 @@ pub enum AnalysisError {
         /// Last report with the category.
         last: Date,
     },
+    /// A sum or difference of counts beyond what an `i64` holds: the stored values are far
+    /// outside anything real (the import refuses counts above 10^9; this guards stores written
+    /// before it did).
+    #[error(
+        "{category}: the {what} overflows (stored values far beyond any real count); check `attrition status`, and `attrition undo` the fetch that brought them"
+    )]
+    Overflow {
+        /// The category (or the first of those summed).
+        category: Category,
+        /// What was being computed.
+        what: &'static str,
+    },
     /// The period lies after the last report.
     #[error(
         "no data for {period} yet: the latest report is dated {latest}, so the last complete day under {convention} is {last_day}"

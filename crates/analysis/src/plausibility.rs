@@ -291,3 +291,41 @@ mod tests {
         assert!(err.contains("not a date"), "{err}");
     }
 }
+
+#[cfg(test)]
+mod overflow_tests {
+    use crate::{AnalysisError, Record};
+    use attrition_model::{Category, Convention, Observation, Period, SourceId};
+    use jiff::civil::date;
+
+    /// A store written before the door refused such counts: the figures say so, never wrap.
+    #[test]
+    fn sums_of_huge_counts_are_errors_not_wrapped_figures() {
+        let obs = |category, d, value| Observation { report_date: d, category, value, qualifier: None };
+        let record = Record::build(
+            SourceId::Petroivaniuk,
+            [
+                obs(Category::Tanks, date(2024, 9, 1), 0),
+                obs(Category::Tanks, date(2024, 9, 2), i64::MAX),
+                obs(Category::Afv, date(2024, 9, 1), 0),
+                obs(Category::Afv, date(2024, 9, 2), i64::MAX),
+            ],
+            [],
+            [],
+        )
+        .unwrap();
+        let period = Period::range(date(2024, 9, 1), date(2024, 9, 1)).unwrap();
+        let err = record.shares(&period, Convention::LossDay, false).unwrap_err();
+        assert!(matches!(err, AnalysisError::Overflow { what: "sum of equipment losses", .. }), "{err}");
+        assert!(err.to_string().contains("overflows"), "{err}");
+        let record = Record::build(
+            SourceId::Petroivaniuk,
+            [obs(Category::Tanks, date(2024, 9, 1), i64::MIN), obs(Category::Tanks, date(2024, 9, 2), i64::MAX)],
+            [],
+            [],
+        )
+        .unwrap();
+        let err = record.period_total(Category::Tanks, &period, Convention::LossDay, false).unwrap_err();
+        assert!(matches!(err, AnalysisError::Overflow { what: "period total", .. }), "{err}");
+    }
+}
