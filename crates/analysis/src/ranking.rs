@@ -97,7 +97,7 @@ pub struct RankedPeriod {
     /// Competition rank: 1 + the number of ranked periods with a strictly higher total.
     pub shared_rank: Option<usize>,
     /// For a period in progress: where its daily average would place it among the ranked
-    /// periods' daily averages.
+    /// periods' daily averages (1 to the number ranked + 1: it counts itself).
     pub pace_rank: Option<usize>,
     /// The calendar period's own first and last day.
     pub period_start: Date,

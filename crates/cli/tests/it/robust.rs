@@ -193,3 +193,63 @@ fn csv_cells_cannot_run_as_formulas_in_the_cli_or_the_api() {
         attrition(&store.db, ["--csv", "daily", "tanks", "--from", "2023-05-27", "--to", "2023-05-28"]).run().ok();
     assert!(daily.lines().any(|l| l.split(',').any(|c| c == "-2")), "{daily}");
 }
+
+// ---- honest figures on odd shapes ------------------------------------------------------------
+
+/// The real files with `edit` applied to each one's rows, imported into a fresh store.
+fn store_of_edited(edit: impl Fn(&str, &mut Vec<Value>)) -> (crate::harness::TempStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["russia_losses_personnel.json", "russia_losses_equipment.json"] {
+        let bytes = std::fs::read(general_staff_dir().join(name)).unwrap();
+        let mut rows: Vec<Value> = serde_json::from_slice(&bytes).unwrap();
+        edit(name, &mut rows);
+        write_file(dir.path(), name, &serde_json::to_vec(&rows).unwrap());
+    }
+    let store = crate::harness::empty_store();
+    attrition(&store.db, ["--quiet", "import"]).path(dir.path()).run().ok();
+    (store, dir)
+}
+
+#[test]
+fn a_category_one_report_behind_is_given_as_of_its_own_last_report_not_as_zero() {
+    // The equipment file has the report of 2026-08-09, the personnel file not yet.
+    let (store, _dir) = store_of_edited(|name, rows| {
+        if name == "russia_losses_equipment.json" {
+            let mut next = rows.last().unwrap().clone();
+            next["date"] = json!("2026-08-09");
+            next["day"] = json!(1628);
+            next["tank"] = json!(next["tank"].as_i64().unwrap() + 5);
+            rows.push(next);
+        }
+    });
+    let out = attrition(&store.db, ["report", "--offline"]).run().ok();
+    let line = out.lines().find(|l| l.starts_with("last day ")).expect("a last-day line");
+    assert!(line.contains("2026-08-07") && line.contains("1,190"), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("personnel ") && l.split_whitespace().nth(1) == Some("0")), "{out}");
+    assert!(
+        out.contains("note (personnel): not yet in the report of 2026-08-09 (its last report is 2026-08-08): its figures end on 2026-08-07, not on 2026-08-08"),
+        "{out}"
+    );
+    assert!(out.lines().any(|l| l.starts_with("tanks ") && l.split_whitespace().nth(1) == Some("5")), "{out}");
+}
+
+#[test]
+fn a_gap_in_the_briefings_windows_is_noted_not_dropped_silently() {
+    let (store, _dir) = store_of_edited(|_, rows| rows.retain(|r| r["date"] != "2026-08-01"));
+    let out = attrition(&store.db, ["report", "--offline"]).run().ok();
+    assert!(!out.contains("\nlast 7 days"), "{out}");
+    assert!(
+        out.contains("note (personnel): last 7 days (2026-08-01 .. 2026-08-07) not given: the report of 2026-08-01 is missing from the stored record"),
+        "{out}"
+    );
+    assert!(out.contains("note (personnel): month to date (2026-08-01 .. 2026-08-07) not given"), "{out}");
+}
+
+#[test]
+fn a_pace_rank_counts_the_period_in_progress_among_those_it_is_ranked_with() {
+    let store = imported_store();
+    let out = attrition(&store.db, ["total", "cruise_missiles", "--period", "2026-08"]).run().ok();
+    assert!(out.contains("pace 52nd of 52"), "{out}");
+    let out = attrition(&store.db, ["report", "--offline"]).run().ok();
+    assert!(out.contains("2026-08: pace 9th of 54 by daily average"), "{out}");
+}
