@@ -253,3 +253,22 @@ fn a_pace_rank_counts_the_period_in_progress_among_those_it_is_ranked_with() {
     let out = attrition(&store.db, ["report", "--offline"]).run().ok();
     assert!(out.contains("2026-08: pace 9th of 54 by daily average"), "{out}");
 }
+
+#[test]
+fn a_file_with_bytes_that_are_not_utf8_is_refused_not_stored_with_replacement_characters() {
+    let store = imported_store();
+    let bytes = std::fs::read(general_staff_dir().join("russia_losses_equipment.json")).unwrap();
+    // A byte that cannot start a UTF-8 sequence inside the first "greatest losses direction" text.
+    let at = bytes.windows(9).position(|w| w == b"\"Donetsk\"").expect("a direction note") + 1;
+    let mut bad = bytes.clone();
+    bad[at] = 0xff;
+    let line = bad[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "russia_losses_equipment.json", &bad);
+    import_refused(
+        &store.db,
+        &path,
+        &[],
+        &[&format!("line {line}, byte {}: not UTF-8 text", at + 1), "import failed; the store is unchanged"],
+    );
+}
