@@ -126,7 +126,8 @@ pub enum ImportProblem {
     },
     /// A count outside what any category may hold.
     #[error(
-        "{location}: {category} {what} of the report of {report_date} is {value}, outside the range a count may hold (0 to 1,000,000,000; corrections -1,000,000,000 to 1,000,000,000)"
+        "{location}: {category} {what} of the report of {report_date} is {}, outside the range a count may hold (0 to 1,000,000,000; corrections -1,000,000,000 to 1,000,000,000)",
+        crate::count(*.value)
     )]
     OutOfRange {
         /// Where it came from.
@@ -137,12 +138,13 @@ pub enum ImportProblem {
         category: Category,
         /// The report date.
         report_date: Date,
-        /// The value, grouped.
-        value: String,
+        /// The value.
+        value: i64,
     },
     /// A day's rise far above what the category has ever done.
     #[error(
-        "{location}: {category} rises by {change} on {report_date}; the largest rise so far is {largest}, and 99% of its other {rises} daily rises are at most {p99}, so the bound is {bound} (10 times that, at least 100); if the report is right, accept it with --accept-outlier {report_date}:{category}"
+        "{location}: {category} rises by {} on {report_date}; the largest rise so far is {}, and 99% of its other {rises} daily rises are at most {}, so the bound is {} (10 times that, at least 100); if the report is right, accept it with --accept-outlier {report_date}:{category}",
+        crate::count(*.change), crate::count(*.largest), crate::count(*.p99), crate::count(*.bound)
     )]
     Outlier {
         /// Where it came from.
@@ -151,16 +153,16 @@ pub enum ImportProblem {
         category: Category,
         /// The report.
         report_date: Date,
-        /// The rise, grouped.
-        change: String,
-        /// The largest other rise, grouped.
-        largest: String,
+        /// The rise.
+        change: i64,
+        /// The largest other rise.
+        largest: i64,
         /// How many other rises the bound was learnt from.
         rises: usize,
-        /// Their 99th percentile, grouped.
-        p99: String,
-        /// The bound, grouped.
-        bound: String,
+        /// Their 99th percentile.
+        p99: i64,
+        /// The bound.
+        bound: i64,
     },
     /// A cumulative value falls by more than a correction could explain, with no correction
     /// listed: almost always a typo or a damaged file.

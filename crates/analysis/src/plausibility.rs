@@ -140,7 +140,7 @@ pub fn check_values(files: &[ParsedFile], today: Date) -> Result<(), ImportProbl
                     what: "value",
                     category: o.category,
                     report_date: o.report_date,
-                    value: count(o.value),
+                    value: o.value,
                 });
             }
         }
@@ -151,7 +151,7 @@ pub fn check_values(files: &[ParsedFile], today: Date) -> Result<(), ImportProbl
                     what: "correction",
                     category: c.category,
                     report_date: c.report_date,
-                    value: count(c.value),
+                    value: c.value,
                 });
             }
         }
@@ -239,11 +239,11 @@ pub fn check_outliers(
                 location,
                 category,
                 report_date,
-                change: count(change),
-                largest: count(bound.largest),
+                change,
+                largest: bound.largest,
                 rises: bound.rises,
-                p99: count(bound.p99),
-                bound: count(bound.bound),
+                p99: bound.p99,
+                bound: bound.bound,
             });
         }
     }
