@@ -160,3 +160,19 @@ fn undo_puts_back_what_a_fetch_replaced_values_corrections_and_notes() {
     let err = store.undo_checked(None, |_, _| Ok::<_, StoreError>(())).unwrap_err();
     assert!(err.to_string().contains("holds no fetch of the General Staff series"), "{err}");
 }
+
+/// Another process holding the write lock past the busy timeout: a clear error, nothing written.
+#[test]
+fn a_writer_that_waits_too_long_says_another_import_is_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.db");
+    let mut store = Store::open(&path).unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = store.apply(&[file(&[(1, 100)], "aa")]).unwrap_err();
+    assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.contains("another import is writing this store") && text.contains("try again"), "{text}");
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(store.sources().unwrap().is_empty(), "nothing was written");
+}

@@ -272,3 +272,14 @@ fn a_file_with_bytes_that_are_not_utf8_is_refused_not_stored_with_replacement_ch
         &[&format!("line {line}, byte {}: not UTF-8 text", at + 1), "import failed; the store is unchanged"],
     );
 }
+
+#[test]
+fn a_malformed_accept_outlier_is_a_usage_error() {
+    let store = crate::harness::empty_store();
+    let out = attrition(&store.db, ["import", "--accept-outlier", "2026-08-09", "x.json"]).run();
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("no ':' between date and category"), "{}", out.stderr);
+    let out = attrition(&store.db, ["import", "--accept-outlier", "2026-08-09:zeppelins", "x.json"]).run();
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("zeppelins"), "{}", out.stderr);
+}
