@@ -283,3 +283,21 @@ fn a_malformed_accept_outlier_is_a_usage_error() {
     assert_eq!(out.status, 2, "{}", out.stderr);
     assert!(out.stderr.contains("zeppelins"), "{}", out.stderr);
 }
+
+#[test]
+fn undo_of_an_oryx_fetch_is_refused_and_the_latest_series_fetch_is_taken_instead() {
+    let store = imported_store();
+    let oryx = general_staff_dir().join("../oryx/daily_count.csv");
+    attrition(&store.db, ["--quiet", "import"]).path(&oryx).run().ok();
+    // The Oryx fetch is the newest row of the shared fetches table: the series has 3 before it.
+    let before = fingerprint(&store.db);
+    let err = attrition(&store.db, ["undo", "4"]).run().fails();
+    assert!(
+        err.contains("it is a fetch of oryx, and undo takes back fetches of the General Staff series only"),
+        "{err}"
+    );
+    assert_eq!(fingerprint(&store.db), before);
+    // Without an id, undo takes the latest fetch of the series (the personnel file, id 3).
+    let out = attrition(&store.db, ["undo"]).run().ok();
+    assert!(out.contains("undid fetch 3 (petroivaniuk"), "{out}");
+}
