@@ -83,7 +83,7 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The fetch exists but cannot be undone as asked.
-    #[error("fetch {id} in {path} cannot be undone: {reason}; nothing was changed")]
+    #[error("fetch {id} in {path} cannot be undone: {reason}")]
     NotUndoable {
         /// The database file.
         path: PathBuf,

@@ -252,7 +252,14 @@ pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
 /// `attrition undo`.
 pub(crate) fn undo(context: &Context, args: &UndoArgs) -> Result<()> {
     let mut store = context.store()?;
-    let done = attrition_server::ingest::undo(&mut store, args.fetch).context("undo failed; the store is unchanged")?;
+    // The store's own error says what is wrong with the fetch; the ingest wrapper's "storing
+    // the data" would only repeat that nothing changed.
+    let done = attrition_server::ingest::undo(&mut store, args.fetch)
+        .map_err(|e| match e {
+            attrition_server::ingest::IngestError::Store(e) => anyhow::Error::from(e),
+            other => anyhow::Error::from(other),
+        })
+        .context("undo failed; the store is unchanged")?;
     let data_versions: Vec<DataVersion> =
         store.sources()?.into_iter().map(|s| DataVersion { source: s.source, last_report: s.last_report }).collect();
     match context.format {

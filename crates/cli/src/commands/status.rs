@@ -205,9 +205,14 @@ fn render(report: &StatusReport) -> String {
             out.push_str(&format!("  qualifiers, {}: {}\n", q.category, counts.join("; ")));
         }
         out.push_str(&format!("  corrections listed: {}\n", v.corrections));
-        let warnings: Vec<&String> = s.fetches.iter().flat_map(|f| f.warnings.iter()).collect();
+        // An undone fetch brought nothing that is stored now, so its notes no longer apply.
+        let warnings: Vec<&String> =
+            s.fetches.iter().filter(|f| f.undone_at.is_none()).flat_map(|f| f.warnings.iter()).collect();
         if !warnings.is_empty() {
-            out.push_str(&format!("  upstream quirks noted while reading ({}):\n", warnings.len()));
+            out.push_str(&format!(
+                "  noted with the fetches (upstream quirks, outliers accepted with --accept-outlier) ({}):\n",
+                warnings.len()
+            ));
             for w in warnings {
                 out.push_str(&format!("    {w}\n"));
             }
