@@ -176,3 +176,19 @@ fn a_writer_that_waits_too_long_says_another_import_is_writing() {
     other.execute_batch("ROLLBACK").unwrap();
     assert!(store.sources().unwrap().is_empty(), "nothing was written");
 }
+
+/// A fetch stored before corrections and notes were logged (schema 5) that holds any: what it
+/// replaced is unknown, so it is not undone blindly.
+#[test]
+fn a_fetch_from_before_the_undo_log_with_corrections_is_not_undone_blindly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut store = Store::open(&path).unwrap();
+    store.apply(&[file(&[(1, 100), (2, 200)], "aa")]).unwrap();
+    rusqlite::Connection::open(&path).unwrap().execute_batch("UPDATE fetches SET logged = 0").unwrap();
+    let before = store.load(SourceId::Petroivaniuk).unwrap();
+    let err = store.undo_checked(None, |_, _| Ok::<_, StoreError>(())).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("fetch 1") && text.contains("so what it replaced is not known"), "{text}");
+    assert_eq!(store.load(SourceId::Petroivaniuk).unwrap(), before);
+}
