@@ -112,6 +112,16 @@ fn gap_note(table: &DayTable, start: Option<Date>, end: Option<Date>, label: &st
 }
 
 impl Record {
+    /// The last report of `category` when it trails the record's last report by at most
+    /// [`LATE_REPORT_DAYS`] (its file not yet updated), `None` when it is current, never
+    /// reported, or ended longer ago.
+    #[must_use]
+    pub fn late_category(&self, category: Category) -> Option<Date> {
+        let last = self.series.get(&category)?.last_report()?;
+        let behind = i64::from((self.last_report - last).get_days());
+        (1..=LATE_REPORT_DAYS).contains(&behind).then_some(last)
+    }
+
     /// The briefing as of the record's last report (use [`Record::as_of`] for an earlier date).
     ///
     /// # Errors
@@ -121,9 +131,7 @@ impl Record {
         let last_day = self.last_day(convention);
         let mut categories = Vec::new();
         for category in self.categories() {
-            let table = self.day_table(category, convention)?;
-            let late = table.stopped().filter(|last| (self.last_report - *last).get_days() <= LATE_REPORT_DAYS as i32);
-            let brief = match late {
+            let brief = match self.late_category(category) {
                 // A category behind the others by a report or a few: its own record, as of its
                 // own last report, not zeros for the days its file has not reached yet.
                 Some(last) => match self.as_of(last) {

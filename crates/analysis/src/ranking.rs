@@ -363,6 +363,13 @@ impl Record {
         if !figure.kind.is_calendar() {
             return Ok(None);
         }
+        // A late category (see `period_total`) is ranked as of its own last report.
+        if let Some(own) = self.late_category(figure.category).and_then(|last| self.as_of(last))
+            && figure.end <= own.last_day(figure.convention)
+            && own.last_report < self.last_report
+        {
+            return own.period_rank(figure, net_of_corrections);
+        }
         let ranking = self.ranking(figure.category, figure.kind, figure.convention, net_of_corrections, false)?;
         Ok(ranking.rank_of(figure))
     }

@@ -231,6 +231,18 @@ fn a_category_one_report_behind_is_given_as_of_its_own_last_report_not_as_zero()
         "{out}"
     );
     assert!(out.lines().any(|l| l.starts_with("tanks ") && l.split_whitespace().nth(1) == Some("5")), "{out}");
+    // `total` counts it to its own last report too, and ranks it as it stands there.
+    let out = attrition(&store.db, ["total", "personnel", "--period", "2026-08"]).run().ok();
+    assert!(out.contains("2026-08-01 .. 2026-08-07 (7 days)") && out.contains("1,284.3"), "{out}");
+    assert!(out.contains("pace 9th of 54"), "{out}");
+    assert!(
+        out.contains(
+            "personnel is not yet in the report of 2026-08-09 (its last report is 2026-08-08): counted to that report"
+        ),
+        "{out}"
+    );
+    let err = attrition(&store.db, ["total", "personnel", "--period", "2026-08-08"]).run().fails();
+    assert!(err.contains("no data for 2026-08-08 yet"), "{err}");
 }
 
 #[test]
