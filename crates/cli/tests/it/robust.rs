@@ -313,3 +313,24 @@ fn undo_of_an_oryx_fetch_is_refused_and_the_latest_series_fetch_is_taken_instead
     let out = attrition(&store.db, ["undo"]).run().ok();
     assert!(out.contains("undid fetch 3 (petroivaniuk"), "{out}");
 }
+
+#[test]
+fn the_real_record_grown_a_piece_at_a_time_passes_the_learnt_bounds() {
+    // As a store synced from early on would see it: each import adds reports to a record whose
+    // bounds were learnt from less history (drones went from a few a day to 2,700).
+    let store = crate::harness::empty_store();
+    let all: Vec<(&str, Vec<Value>)> = ["russia_losses_personnel.json", "russia_losses_equipment.json"]
+        .into_iter()
+        .map(|name| (name, serde_json::from_slice(&std::fs::read(general_staff_dir().join(name)).unwrap()).unwrap()))
+        .collect();
+    for rows in [3, 12, 13, 40, 120, 400, 1_000, 1_500, usize::MAX] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, full) in &all {
+            let part = &full[..rows.min(full.len())];
+            write_file(dir.path(), name, &serde_json::to_vec(part).unwrap());
+        }
+        attrition(&store.db, ["--quiet", "import"]).path(dir.path()).run().ok();
+    }
+    let status = attrition(&store.db, ["--json", "status"]).run().json();
+    assert_eq!(status["sources"][0]["summary"]["last_report"], "2026-08-08");
+}
