@@ -133,7 +133,8 @@ impl Record {
                 Err(other) => return Err(other),
             }
         };
-        let published = now.value - previous.value;
+        let published =
+            now.value.checked_sub(previous.value).ok_or(AnalysisError::Overflow { category, what: "daily change" })?;
         let correction = series.corrections.get(&report_date).copied().unwrap_or(0);
         flags.correction = correction != 0;
         flags.decrease = published < 0;
@@ -144,7 +145,7 @@ impl Record {
             cumulative: Some(now.value),
             published: Some(published),
             correction,
-            net: Some(published - correction),
+            net: Some(published.saturating_sub(correction)),
             qualifier: now.qualifier,
             flags,
         }))

@@ -74,7 +74,9 @@ impl Window {
     /// The total: published, or net of the corrections applied in the window.
     #[must_use]
     pub fn total(&self, net_of_corrections: bool) -> i64 {
-        if net_of_corrections { self.published - self.corrections } else { self.published }
+        // Both parts are checked sums of stored counts; their difference saturates rather than
+        // wraps (a saturated total is as far off as the stored values that made it).
+        if net_of_corrections { self.published.saturating_sub(self.corrections) } else { self.published }
     }
 
     /// `total / days`.
@@ -227,6 +229,7 @@ impl DayTable {
             Slot::Known { value, qualifier, state } => Ok((value, qualifier, state)),
             Slot::Missing => Err(AnalysisError::Gap { category: self.category, report_date: self.report_at(index) }),
         };
+        let overflow = |what| AnalysisError::Overflow { category: self.category, what };
         let (start_value, _, start_state) = read(before)?;
         let (end_value, qualifier, end_state) = read(end)?;
         if end_state == TrackingState::BeforeTracking || start_state == TrackingState::AfterTracking {
@@ -243,8 +246,10 @@ impl DayTable {
             start,
             end: end_day,
             days: i64::try_from(end - before).unwrap_or(0),
-            published: end_value - start_value,
-            corrections: self.correction_sums[end] - self.correction_sums[before],
+            published: end_value.checked_sub(start_value).ok_or(overflow("period total"))?,
+            corrections: self.correction_sums[end]
+                .checked_sub(self.correction_sums[before])
+                .ok_or(overflow("sum of corrections"))?,
             cumulative_start: start_value,
             cumulative_end: end_value,
             qualifier,
@@ -318,7 +323,8 @@ impl Record {
             if let Some(cell) =
                 usize::try_from(days_between(origin, date)).ok().and_then(|i| corrections_by_report.get_mut(i))
             {
-                *cell += value;
+                *cell =
+                    cell.checked_add(value).ok_or(AnalysisError::Overflow { category, what: "sum of corrections" })?;
             }
         }
         let war_start_index = 1_i64;
@@ -350,8 +356,11 @@ impl Record {
                 }
             };
             if slot > 0 {
-                running +=
+                let step =
                     usize::try_from(report).ok().and_then(|r| corrections_by_report.get(r)).copied().unwrap_or(0);
+                running = running
+                    .checked_add(step)
+                    .ok_or(AnalysisError::Overflow { category, what: "sum of corrections" })?;
             }
             slots.push(cell);
             correction_sums.push(running);

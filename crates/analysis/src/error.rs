@@ -24,6 +24,18 @@ pub enum AnalysisError {
         /// Last report with the category.
         last: Date,
     },
+    /// A sum or difference of counts beyond what an `i64` holds: the stored values are far
+    /// outside anything real (the import refuses counts above 10^9; this guards stores written
+    /// before it did).
+    #[error(
+        "{category}: the {what} overflows (stored values far beyond any real count); check `attrition status`, and `attrition undo` the fetch that brought them"
+    )]
+    Overflow {
+        /// The category (or the first of those summed).
+        category: Category,
+        /// What was being computed.
+        what: &'static str,
+    },
     /// The period lies after the last report.
     #[error(
         "no data for {period} yet: the latest report is dated {latest}, so the last complete day under {convention} is {last_day}"
@@ -99,6 +111,58 @@ pub enum ImportProblem {
         second: i64,
         /// Where.
         second_location: String,
+    },
+    /// A report dated after today (by the clock, with a day's grace).
+    #[error(
+        "{location}: the report dated {report_date} is in the future (today is {today}; a report may be dated at most one day ahead); check the file's dates"
+    )]
+    FutureReport {
+        /// Where it came from.
+        location: String,
+        /// Its date.
+        report_date: Date,
+        /// Today by the clock.
+        today: Date,
+    },
+    /// A count outside what any category may hold.
+    #[error(
+        "{location}: {category} {what} of the report of {report_date} is {}, outside the range a count may hold (0 to 1,000,000,000; corrections -1,000,000,000 to 1,000,000,000)",
+        crate::count(*.value)
+    )]
+    OutOfRange {
+        /// Where it came from.
+        location: String,
+        /// "value" or "correction".
+        what: &'static str,
+        /// The category.
+        category: Category,
+        /// The report date.
+        report_date: Date,
+        /// The value.
+        value: i64,
+    },
+    /// A day's rise far above what the category has ever done.
+    #[error(
+        "{location}: {category} rises by {} on {report_date}; the largest rise so far is {}, and 99% of its other {rises} daily rises are at most {}, so the bound is {} (10 times that, at least 100); if the report is right, accept it with --accept-outlier {report_date}:{category}",
+        crate::count(*.change), crate::count(*.largest), crate::count(*.p99), crate::count(*.bound)
+    )]
+    Outlier {
+        /// Where it came from.
+        location: String,
+        /// The category.
+        category: Category,
+        /// The report.
+        report_date: Date,
+        /// The rise.
+        change: i64,
+        /// The largest other rise.
+        largest: i64,
+        /// How many other rises the bound was learnt from.
+        rises: usize,
+        /// Their 99th percentile.
+        p99: i64,
+        /// The bound.
+        bound: i64,
     },
     /// A cumulative value falls by more than a correction could explain, with no correction
     /// listed: almost always a typo or a damaged file.

@@ -28,6 +28,7 @@ mod error;
 pub mod forecast;
 pub mod mse;
 mod oryx;
+mod plausibility;
 mod ranking;
 mod reconcile;
 mod record;
@@ -53,6 +54,10 @@ pub use oryx::{
     CategoryComparison, ComparisonRow, Derivation, GENERAL_STAFF_UNMAPPED, ORYX_ARMOURED_COMBAT_VEHICLES, ORYX_CAVEATS,
     ORYX_MAPPING, ORYX_UNMAPPED, OryxComparison, OryxCounts, OryxError, OryxMapping, OryxPart, OryxReading, OryxRecord,
     compare_with_oryx, oryx_mapping,
+};
+pub use plausibility::{
+    Acceptance, AcceptedOutlier, BadAcceptance, FUTURE_GRACE_DAYS, MAX_COUNT, OUTLIER_FLOOR, OUTLIER_MIN_RISES,
+    OUTLIER_MULTIPLE, OutlierBound, check_outliers, check_values, count,
 };
 pub use ranking::{Figure, Incomplete, PeriodRank, RankedPeriod, Ranking, Records};
 pub use reconcile::{

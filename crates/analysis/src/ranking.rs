@@ -97,7 +97,7 @@ pub struct RankedPeriod {
     /// Competition rank: 1 + the number of ranked periods with a strictly higher total.
     pub shared_rank: Option<usize>,
     /// For a period in progress: where its daily average would place it among the ranked
-    /// periods' daily averages.
+    /// periods' daily averages (1 to the number ranked + 1: it counts itself).
     pub pace_rank: Option<usize>,
     /// The calendar period's own first and last day.
     pub period_start: Date,
@@ -431,6 +431,13 @@ impl Record {
     ) -> Result<Option<PeriodRank>, AnalysisError> {
         if !figure.kind.is_calendar() {
             return Ok(None);
+        }
+        // A late category (see `period_total`) is ranked as of its own last report.
+        if let Some(own) = self.late_category(figure.category).and_then(|last| self.as_of(last))
+            && figure.end <= own.last_day(figure.convention)
+            && own.last_report < self.last_report
+        {
+            return own.period_rank(figure, net_of_corrections);
         }
         let ranking = self.ranking(figure.category, figure.kind, figure.convention, net_of_corrections, false)?;
         Ok(ranking.rank_of(figure))

@@ -100,6 +100,22 @@ impl Record {
         convention: Convention,
         net_of_corrections: bool,
     ) -> Result<PeriodFigure, AnalysisError> {
+        // A category a report or a few behind the others (its file not yet updated) is counted
+        // to its own last report, with a note, rather than with days of zero after it.
+        if let Some(last) = self.late_category(category)
+            && let Some(own) = self.as_of(last)
+            && period.end > own.last_day(convention)
+        {
+            let mut figure = own.period_total(category, period, convention, net_of_corrections)?;
+            figure.notes.insert(
+                0,
+                format!(
+                    "{category} is not yet in the report of {} (its last report is {last}): counted to that report",
+                    self.last_report
+                ),
+            );
+            return Ok(figure);
+        }
         let table = self.day_table(category, convention)?;
         let (start, end, partial) = self.clip(period, convention)?;
         let window = table.window(start, end).map_err(|error| error.in_period(&period.label))?;

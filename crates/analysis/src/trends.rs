@@ -40,7 +40,7 @@ impl Change {
     #[allow(clippy::cast_precision_loss)]
     pub fn between(current: &Figure, base: &Figure) -> Change {
         Change {
-            absolute: current.total - base.total,
+            absolute: current.total.saturating_sub(base.total),
             percent: percent(current.total as f64, base.total as f64),
             daily_average_percent: percent(current.daily_average, base.daily_average),
         }
@@ -374,7 +374,12 @@ impl Record {
                 });
             }
         }
-        let total: i64 = rows.iter().map(|r| r.total).sum();
+        let mut total = 0_i64;
+        for row in &rows {
+            total = total
+                .checked_add(row.total)
+                .ok_or(AnalysisError::Overflow { category: row.category, what: "sum of equipment losses" })?;
+        }
         #[allow(clippy::cast_precision_loss)]
         for row in &mut rows {
             row.percent = (total != 0).then(|| row.total as f64 / total as f64 * 100.0);

@@ -34,6 +34,9 @@ pub enum Command {
     Import(ImportArgs),
     /// What is stored: sources, date range, data version, provenance and a validation report.
     Status(SourceArg),
+    /// Take back what one stored fetch brought (default: the latest), restoring what it
+    /// replaced, in one transaction; `status` lists the fetches with their ids.
+    Undo(UndoArgs),
     /// Period totals, daily averages and cumulative counts.
     Total(TotalArgs),
     /// The daily series as published and net of corrections, with flags.
@@ -140,6 +143,10 @@ pub struct SyncArgs {
     /// Retries of a failed request (with a doubling pause from one second).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
+    /// Let in one day's rise above the category's outlier bound (DATE:CATEGORY, e.g.
+    /// 2026-08-09:personnel); repeatable. The acceptance is recorded with the fetch.
+    #[arg(long = "accept-outlier", value_name = "DATE:CATEGORY")]
+    pub accept_outlier: Vec<attrition_analysis::Acceptance>,
 }
 
 /// `import` arguments.
@@ -148,6 +155,18 @@ pub struct ImportArgs {
     /// Files or directories (every .json file directly inside is read).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Let in one day's rise above the category's outlier bound (DATE:CATEGORY, e.g.
+    /// 2026-08-09:personnel); repeatable. The acceptance is recorded with the fetch.
+    #[arg(long = "accept-outlier", value_name = "DATE:CATEGORY")]
+    pub accept_outlier: Vec<attrition_analysis::Acceptance>,
+}
+
+/// `undo` arguments.
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// The fetch to take back (its id in `attrition status`); default: the latest not undone.
+    #[arg(value_name = "FETCH")]
+    pub fetch: Option<i64>,
 }
 
 /// Choice of stored source for figures.

@@ -198,12 +198,14 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     print(&text)
 }
 
-/// Writes rows as CSV to stdout.
+/// Writes rows as CSV to stdout, every cell through [`attrition_model::csv_cell`] so that no
+/// cell can run as a spreadsheet formula.
 pub fn print_csv(header: &[&str], rows: &[Vec<String>]) -> Result<()> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).context("encoding CSV")?;
     for row in rows {
-        writer.write_record(row).context("encoding CSV")?;
+        let cells: Vec<_> = row.iter().map(|cell| attrition_model::csv_cell(cell)).collect();
+        writer.write_record(cells.iter().map(|cell| cell.as_bytes())).context("encoding CSV")?;
     }
     let bytes = writer.into_inner().context("encoding CSV")?;
     print(&String::from_utf8_lossy(&bytes))

@@ -18,6 +18,7 @@ mod batch;
 mod category;
 mod claim;
 mod convention;
+mod csv_cell;
 mod observation;
 mod period;
 
@@ -28,6 +29,7 @@ pub use batch::{FileKind, ParsedFile, Provenance};
 pub use category::{Category, UnknownCategory};
 pub use claim::{Claim, ClaimKind, RankBy, RankOrder, RankSpec, Subset, VerdictKind};
 pub use convention::{Convention, UnknownConvention};
+pub use csv_cell::csv_cell;
 pub use observation::{Correction, DataVersion, Note, Observation, Qualifier, SourceId, UnknownSource};
 pub use period::{Period, PeriodError, PeriodKind};
 

@@ -51,8 +51,10 @@ fn csv_reply(meta: &Meta, name: &str, header: &[&str], rows: &[Vec<String>]) -> 
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: &dyn std::fmt::Display| ApiError::internal(format!("encoding CSV: {e}"));
     writer.write_record(header).map_err(|e| fail(&e))?;
+    // No cell may run as a spreadsheet formula (text from users and upstreams is in them).
     for row in rows {
-        writer.write_record(row).map_err(|e| fail(&e))?;
+        let cells: Vec<_> = row.iter().map(|cell| attrition_model::csv_cell(cell)).collect();
+        writer.write_record(cells.iter().map(|cell| cell.as_bytes())).map_err(|e| fail(&e))?;
     }
     let bytes = writer.into_inner().map_err(|e| fail(&e))?;
     Ok(Reply {

@@ -47,7 +47,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// # Errors
 /// [`ReadError`] naming `location`, and the row where there is one.
 pub fn read_bytes(location: &str, bytes: &[u8], expected: Option<SourceId>) -> Result<Detected, ReadError> {
-    let text = String::from_utf8_lossy(bytes);
+    // Refused rather than read lossily: a replacement character stored in a note would pass
+    // for text the upstream published (and `sources add` and `claims` refuse such bytes too).
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        ReadError::Shape {
+            location: location.to_owned(),
+            problem: format!(
+                "line {line}, byte {}: not UTF-8 text (the upstreams publish UTF-8; the file is damaged or in another encoding)",
+                e.valid_up_to() + 1
+            ),
+        }
+    })?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err(ReadError::Empty { location: location.to_owned() });

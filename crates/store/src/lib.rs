@@ -24,7 +24,7 @@ mod sqlite;
 
 pub use assessments::{BatchSource, BatchSummary};
 pub use oryx::{ORYX_DAILY_COUNT_KIND, ORYX_SOURCE, OryxApplySummary, OryxBatch, OryxFetch, OryxRow};
-pub use sqlite::{ApplySummary, FetchRecord, SourceSummary, Store, StoredRecord};
+pub use sqlite::{ApplySummary, CheckedError, FetchRecord, SourceSummary, Store, StoreView, StoredRecord, UndoSummary};
 
 use std::path::PathBuf;
 
@@ -49,7 +49,7 @@ pub enum StoreError {
     },
     /// Another process held the store's write lock for longer than the busy timeout.
     #[error(
-        "another process is writing the store {path} (an import or sync still running after {waited_seconds} s); nothing was changed, try again"
+        "another import is writing this store ({path}; an import, sync or undo still held it after {waited_seconds} s); nothing was changed, try again"
     )]
     Busy {
         /// The database file.
@@ -68,6 +68,30 @@ pub enum StoreError {
         found: i64,
         /// Newest version this build knows.
         supported: i64,
+    },
+    /// `undo` was given a fetch id the store does not have.
+    #[error("store {path} has no fetch {id}; `attrition status` lists the fetches with their ids")]
+    NoSuchFetch {
+        /// The database file.
+        path: PathBuf,
+        /// The id asked for.
+        id: i64,
+    },
+    /// `undo` without an id, and no fetch of the daily series is left to undo.
+    #[error("store {path} holds no fetch of the General Staff series that is not already undone")]
+    NothingToUndo {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The fetch exists but cannot be undone as asked.
+    #[error("fetch {id} in {path} cannot be undone: {reason}")]
+    NotUndoable {
+        /// The database file.
+        path: PathBuf,
+        /// The fetch.
+        id: i64,
+        /// Why.
+        reason: String,
     },
     /// A stored value could not be read back (hand-edited or damaged file).
     #[error("store {path}: unreadable stored value: {problem}")]

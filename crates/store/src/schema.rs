@@ -86,4 +86,28 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     crate::oryx::MIGRATION,
     // 6: figures derived from the data and kept with them (see derived.rs).
     crate::derived::MIGRATION,
+    // 7: undo. A fetch can be marked undone (it stays listed); corrections and notes a fetch
+    // replaces are logged as the revision log already does for values (`logged` says a fetch
+    // was stored with that log, so older fetches that replaced any are not undone blindly).
+    "
+    ALTER TABLE fetches ADD COLUMN undone_at TEXT;
+    ALTER TABLE fetches ADD COLUMN logged INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE replaced_corrections (
+        fetch_id     INTEGER NOT NULL REFERENCES fetches(id),
+        source       TEXT NOT NULL,
+        report_date  TEXT NOT NULL,
+        category     TEXT NOT NULL,
+        old_value    INTEGER NOT NULL,
+        old_fetch_id INTEGER NOT NULL REFERENCES fetches(id)
+    );
+    CREATE TABLE replaced_notes (
+        fetch_id     INTEGER NOT NULL REFERENCES fetches(id),
+        source       TEXT NOT NULL,
+        report_date  TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        old_text     TEXT NOT NULL,
+        old_fetch_id INTEGER NOT NULL REFERENCES fetches(id)
+    );
+    CREATE INDEX revisions_by_fetch ON revisions (new_fetch_id);
+    ",
 ];

@@ -74,8 +74,47 @@ pub struct FetchRecord {
     pub bytes: i64,
     /// Observations whose current value comes from this fetch.
     pub current_observations: i64,
-    /// Warnings recorded while reading it.
+    /// Warnings recorded while reading it, and outliers accepted with it.
     pub warnings: Vec<String>,
+    /// When it was undone (RFC 3339), if it was.
+    pub undone_at: Option<String>,
+}
+
+/// What one [`Store::undo_checked`] took back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UndoSummary {
+    /// The fetch undone.
+    pub fetch: i64,
+    /// Its source.
+    pub source: SourceId,
+    /// Its file or URL.
+    pub location: String,
+    /// Values it had added, now removed.
+    pub removed_observations: usize,
+    /// Values it had revised, now back to what they were.
+    pub restored_observations: usize,
+    /// Corrections it had added, now removed.
+    pub removed_corrections: usize,
+    /// Corrections it had replaced, now back.
+    pub restored_corrections: usize,
+    /// Notes it had added, now removed.
+    pub removed_notes: usize,
+    /// Notes it had replaced, now back.
+    pub restored_notes: usize,
+    /// When (RFC 3339).
+    pub undone_at: String,
+}
+
+/// Why a write with a check ([`Store::apply_checked`], [`Store::undo_checked`]) did not
+/// happen; in every case nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckedError<E> {
+    /// The check refused.
+    #[error(transparent)]
+    Check(E),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// The data version and extent of one source.
@@ -188,12 +227,34 @@ impl Store {
     /// # Errors
     /// [`StoreError`] on any SQLite failure; nothing is written then.
     pub fn apply(&mut self, files: &[ParsedFile]) -> Result<ApplySummary, StoreError> {
+        self.apply_checked(files, |_| Ok::<_, std::convert::Infallible>(Vec::new())).map_err(|e| match e {
+            CheckedError::Store(e) => e,
+            CheckedError::Check(never) => match never {},
+        })
+    }
+
+    /// As [`Store::apply`], but first runs `check` inside the same write transaction, on what is
+    /// stored at that moment: the write lock is taken before the check reads, so no other
+    /// process can change what the check saw before the write lands. `check` returns notes to
+    /// record with the fetch of file `i` (as `(i, note)`), for example an outlier the user
+    /// accepted; an error from it leaves the store untouched.
+    ///
+    /// # Errors
+    /// [`CheckedError::Check`] with the check's error, [`CheckedError::Store`] on SQLite failure
+    /// (lock contention past the busy timeout is [`StoreError::Busy`]); nothing is written then.
+    pub fn apply_checked<E>(
+        &mut self,
+        files: &[ParsedFile],
+        check: impl FnOnce(&StoreView<'_>) -> Result<Vec<(usize, String)>, E>,
+    ) -> Result<ApplySummary, CheckedError<E>> {
         let path = self.path.clone();
         let sql = |source| StoreError::sqlite(&path, source);
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
+        let notes = check(&StoreView { conn: &tx, path: &path }).map_err(CheckedError::Check)?;
         let mut summary = ApplySummary::default();
-        for file in files {
-            apply_file(&tx, file, &mut summary).map_err(sql)?;
+        for (index, file) in files.iter().enumerate() {
+            let extra: Vec<&str> = notes.iter().filter(|(i, _)| *i == index).map(|(_, n)| n.as_str()).collect();
+            apply_file(&tx, file, &extra, &mut summary).map_err(sql)?;
         }
         if summary.is_unchanged() {
             tx.rollback().map_err(sql)?;
@@ -211,24 +272,160 @@ impl Store {
         Ok(summary)
     }
 
+    /// Takes back what one fetch of the daily series brought (`None`: the latest not yet
+    /// undone): values it added are removed, values it revised get their old value, qualifier
+    /// and provenance back (their revision-log entries go), and corrections and notes it added
+    /// or replaced likewise; the series cache and data version are rebuilt in the same
+    /// transaction. The fetch stays listed, marked undone. `check` runs on the result before the
+    /// commit (the write lock held), so an undo that would leave a record the import checks
+    /// refuse is not made.
+    ///
+    /// A fetch whose values a later fetch has revised again cannot be undone before that later
+    /// one: the older state it would restore is not the state the later fetch replaced.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSuchFetch`], [`StoreError::NothingToUndo`], [`StoreError::NotUndoable`],
+    /// the check's error as [`CheckedError::Check`], or SQLite failure; nothing is changed then.
+    pub fn undo_checked<E>(
+        &mut self,
+        fetch: Option<i64>,
+        check: impl FnOnce(&StoreView<'_>, SourceId) -> Result<(), E>,
+    ) -> Result<UndoSummary, CheckedError<E>> {
+        let path = self.path.clone();
+        let sql = |source| StoreError::sqlite(&path, source);
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
+        let series_sources = [SourceId::Petroivaniuk.name(), SourceId::Russianwarship.name()];
+        let id = match fetch {
+            Some(id) => id,
+            None => tx
+                .query_row(
+                    "SELECT max(id) FROM fetches WHERE undone_at IS NULL AND source IN (?1, ?2)",
+                    params![series_sources[0], series_sources[1]],
+                    |r| r.get::<_, Option<i64>>(0),
+                )
+                .map_err(sql)?
+                .ok_or_else(|| StoreError::NothingToUndo { path: path.clone() })?,
+        };
+        let row: Option<(String, String, Option<String>, i64)> = tx
+            .query_row("SELECT source, location, undone_at, logged FROM fetches WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()
+            .map_err(sql)?;
+        let Some((source_name, location, undone_at, logged)) = row else {
+            return Err(StoreError::NoSuchFetch { path: path.clone(), id }.into());
+        };
+        let refuse = |reason: String| StoreError::NotUndoable { path: path.clone(), id, reason };
+        let source: SourceId = match source_name.parse() {
+            Ok(source) if series_sources.contains(&source_name.as_str()) => source,
+            _ => {
+                return Err(refuse(format!(
+                    "it is a fetch of {source_name}, and undo takes back fetches of the General Staff series only"
+                ))
+                .into());
+            }
+        };
+        if let Some(at) = undone_at {
+            return Err(refuse(format!("it was already undone at {at}")).into());
+        }
+        let count = |query: &str| tx.query_row(query, [id], |r| r.get::<_, i64>(0)).map_err(sql);
+        if logged == 0
+            && count(
+                "SELECT (SELECT count(*) FROM corrections WHERE fetch_id = ?1) + (SELECT count(*) FROM notes WHERE fetch_id = ?1)",
+            )? > 0
+        {
+            return Err(refuse(
+                "it was stored before this version kept the corrections and notes a fetch replaces, so what it replaced is not known".into(),
+            )
+            .into());
+        }
+        let later: Option<i64> = tx
+            .query_row(
+                "SELECT min(f) FROM (
+                    SELECT new_fetch_id AS f FROM revisions WHERE old_fetch_id = ?1
+                    UNION ALL SELECT fetch_id FROM replaced_corrections WHERE old_fetch_id = ?1
+                    UNION ALL SELECT fetch_id FROM replaced_notes WHERE old_fetch_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(sql)?;
+        if let Some(later) = later {
+            return Err(
+                refuse(format!("fetch {later} later revised values it brought; undo fetch {later} first")).into()
+            );
+        }
+        let mut summary = UndoSummary {
+            fetch: id,
+            source,
+            location,
+            removed_observations: 0,
+            restored_observations: 0,
+            removed_corrections: 0,
+            restored_corrections: 0,
+            removed_notes: 0,
+            restored_notes: 0,
+            undone_at: String::new(),
+        };
+        // Revised values get their old value back, then what is left with this fetch's id was new.
+        summary.restored_observations = tx
+            .execute(
+                "UPDATE observations SET (value, qualifier, fetch_id) = (
+                    SELECT r.old_value, r.old_qualifier, r.old_fetch_id FROM revisions r
+                    WHERE r.new_fetch_id = ?1 AND r.source = observations.source
+                      AND r.category = observations.category AND r.report_date = observations.report_date)
+                 WHERE fetch_id = ?1 AND EXISTS (SELECT 1 FROM revisions r WHERE r.new_fetch_id = ?1
+                      AND r.source = observations.source AND r.category = observations.category
+                      AND r.report_date = observations.report_date)",
+                [id],
+            )
+            .map_err(sql)?;
+        tx.execute("DELETE FROM revisions WHERE new_fetch_id = ?1", [id]).map_err(sql)?;
+        summary.removed_observations = tx.execute("DELETE FROM observations WHERE fetch_id = ?1", [id]).map_err(sql)?;
+        summary.restored_corrections = tx
+            .execute(
+                "UPDATE corrections SET (value, fetch_id) = (
+                    SELECT r.old_value, r.old_fetch_id FROM replaced_corrections r
+                    WHERE r.fetch_id = ?1 AND r.source = corrections.source
+                      AND r.category = corrections.category AND r.report_date = corrections.report_date)
+                 WHERE fetch_id = ?1 AND EXISTS (SELECT 1 FROM replaced_corrections r WHERE r.fetch_id = ?1
+                      AND r.source = corrections.source AND r.category = corrections.category
+                      AND r.report_date = corrections.report_date)",
+                [id],
+            )
+            .map_err(sql)?;
+        tx.execute("DELETE FROM replaced_corrections WHERE fetch_id = ?1", [id]).map_err(sql)?;
+        summary.removed_corrections = tx.execute("DELETE FROM corrections WHERE fetch_id = ?1", [id]).map_err(sql)?;
+        summary.restored_notes = tx
+            .execute(
+                "UPDATE notes SET (text, fetch_id) = (
+                    SELECT r.old_text, r.old_fetch_id FROM replaced_notes r
+                    WHERE r.fetch_id = ?1 AND r.source = notes.source
+                      AND r.kind = notes.kind AND r.report_date = notes.report_date)
+                 WHERE fetch_id = ?1 AND EXISTS (SELECT 1 FROM replaced_notes r WHERE r.fetch_id = ?1
+                      AND r.source = notes.source AND r.kind = notes.kind AND r.report_date = notes.report_date)",
+                [id],
+            )
+            .map_err(sql)?;
+        tx.execute("DELETE FROM replaced_notes WHERE fetch_id = ?1", [id]).map_err(sql)?;
+        summary.removed_notes = tx.execute("DELETE FROM notes WHERE fetch_id = ?1", [id]).map_err(sql)?;
+        summary.undone_at = jiff::Timestamp::now().to_string();
+        tx.execute("UPDATE fetches SET undone_at = ?2 WHERE id = ?1", params![id, summary.undone_at]).map_err(sql)?;
+        // The data version follows what is left; a source left empty has none.
+        tx.execute("DELETE FROM data_versions WHERE source = ?1", [source.name()]).map_err(sql)?;
+        refresh_data_version(&tx, source.name()).map_err(sql)?;
+        cache::rebuild(&tx, source.name()).map_err(sql)?;
+        crate::derived::forget(&tx, source.name()).map_err(sql)?;
+        check(&StoreView { conn: &tx, path: &path }, source).map_err(CheckedError::Check)?;
+        tx.commit().map_err(sql)?;
+        Ok(summary)
+    }
+
     /// Everything stored for `source`, in date order.
     ///
     /// # Errors
     /// [`StoreError`] on SQLite failure or an unreadable stored value.
     pub fn load(&self, source: SourceId) -> Result<StoredRecord, StoreError> {
-        let mut record = self.load_uncached(source, false)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT category, readings FROM series_cache WHERE source = ?1 ORDER BY category")
-            .map_err(|e| self.sql(e))?;
-        let mut rows = stmt.query([source.name()]).map_err(|e| self.sql(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
-            let category = row.get_ref(0).and_then(|v| v.as_str().map_err(Into::into)).map_err(|e| self.sql(e))?;
-            let category = self.category(category)?;
-            let blob = row.get_ref(1).and_then(|v| v.as_blob().map_err(Into::into)).map_err(|e| self.sql(e))?;
-            cache::unpack(category, blob, &mut record.observations).map_err(|problem| self.corrupt(problem))?;
-        }
-        Ok(record)
+        self.view().load(source)
     }
 
     /// Everything stored for `source`, with the observations read row by row (`observations`
@@ -238,67 +435,12 @@ impl Store {
     /// # Errors
     /// [`StoreError`] on SQLite failure or an unreadable stored value.
     pub fn load_uncached(&self, source: SourceId, observations: bool) -> Result<StoredRecord, StoreError> {
-        let mut record = StoredRecord::default();
-        if observations {
-            let mut stmt = self
-                .conn
-                .prepare_cached(
-                    "SELECT report_date, category, value, qualifier FROM observations WHERE source = ?1
-                     ORDER BY category, report_date",
-                )
-                .map_err(|e| self.sql(e))?;
-            let mut rows = stmt.query([source.name()]).map_err(|e| self.sql(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
-                let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-                let (date, category) = (text(0).map_err(|e| self.sql(e))?, text(1).map_err(|e| self.sql(e))?);
-                let value: i64 = row.get(2).map_err(|e| self.sql(e))?;
-                let qualifier =
-                    match row.get_ref(3).map_err(|e| self.sql(e))?.as_str_or_null().map_err(|e| self.sql(e.into()))? {
-                        None => None,
-                        Some(word) => Some(
-                            Qualifier::from_word(word).ok_or_else(|| self.corrupt(format!("qualifier {word:?}")))?,
-                        ),
-                    };
-                record.observations.push(Observation {
-                    report_date: self.date(date)?,
-                    category: self.category(category)?,
-                    value,
-                    qualifier,
-                });
-            }
-            drop(rows);
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT report_date, category, value FROM corrections WHERE source = ?1 ORDER BY report_date, category",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([source.name()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
-            .map_err(|e| self.sql(e))?;
-        for row in rows {
-            let (date, category, value) = row.map_err(|e| self.sql(e))?;
-            record.corrections.push(Correction {
-                report_date: self.date(&date)?,
-                category: self.category(&category)?,
-                value,
-            });
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT report_date, kind, text FROM notes WHERE source = ?1 ORDER BY report_date, kind")
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([source.name()], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-            })
-            .map_err(|e| self.sql(e))?;
-        for row in rows {
-            let (date, kind, text) = row.map_err(|e| self.sql(e))?;
-            record.notes.push(Note { report_date: self.date(&date)?, kind, text });
-        }
-        Ok(record)
+        self.view().load_uncached(source, observations)
+    }
+
+    /// Read access to what is stored now.
+    fn view(&self) -> StoreView<'_> {
+        StoreView { conn: &self.conn, path: &self.path }
     }
 
     /// Notes that `upstream` was fetched for `source` just now, whether or not anything changed.
@@ -418,7 +560,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT f.id, f.location, f.kind, f.fetched_at, f.sha256, f.bytes,
-                    (SELECT count(*) FROM observations o WHERE o.fetch_id = f.id)
+                    (SELECT count(*) FROM observations o WHERE o.fetch_id = f.id), f.undone_at
                  FROM fetches f WHERE f.source = ?1 ORDER BY f.id",
             )
             .map_err(|e| self.sql(e))?;
@@ -434,6 +576,7 @@ impl Store {
                     bytes: r.get(5)?,
                     current_observations: r.get(6)?,
                     warnings: Vec::new(),
+                    undone_at: r.get(7)?,
                 })
             })
             .map_err(|e| self.sql(e))?;
@@ -449,25 +592,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Stored dates are always `YYYY-MM-DD`; reading the digits directly is several times
-    /// faster than a general parser, which matters for the 20,000-odd values every command loads.
     fn date(&self, text: &str) -> Result<Date, StoreError> {
-        let digits = |range: std::ops::Range<usize>| -> Option<i16> {
-            let part = text.get(range)?;
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-        };
-        let parsed = match (text.len(), text.as_bytes().get(4), text.as_bytes().get(7)) {
-            (10, Some(b'-'), Some(b'-')) => digits(0..4)
-                .zip(digits(5..7))
-                .zip(digits(8..10))
-                .and_then(|((y, m), d)| Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()),
-            _ => None,
-        };
-        parsed.ok_or_else(|| self.corrupt(format!("date {text:?}")))
-    }
-
-    fn category(&self, id: &str) -> Result<Category, StoreError> {
-        Category::from_id(id).ok_or_else(|| self.corrupt(format!("category {id:?}")))
+        self.view().date(text)
     }
 }
 
@@ -475,6 +601,7 @@ impl Store {
 fn fetch_id(
     tx: &Transaction<'_>,
     file: &ParsedFile,
+    extra: &[&str],
     id: &mut Option<i64>,
     summary: &mut ApplySummary,
 ) -> rusqlite::Result<i64> {
@@ -483,11 +610,11 @@ fn fetch_id(
     }
     let p = &file.provenance;
     tx.execute(
-        "INSERT INTO fetches (source, location, kind, fetched_at, sha256, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO fetches (source, location, kind, fetched_at, sha256, bytes, logged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
         params![p.source.name(), p.location, file.kind.name(), p.fetched_at.to_string(), p.sha256, p.bytes as i64],
     )?;
     let new_id = tx.last_insert_rowid();
-    for warning in &file.warnings {
+    for warning in file.warnings.iter().map(String::as_str).chain(extra.iter().copied()) {
         tx.execute("INSERT INTO warnings (fetch_id, message) VALUES (?1, ?2)", params![new_id, warning])?;
     }
     summary.recorded_fetches += 1;
@@ -495,7 +622,12 @@ fn fetch_id(
     Ok(new_id)
 }
 
-fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummary) -> rusqlite::Result<()> {
+fn apply_file(
+    tx: &Transaction<'_>,
+    file: &ParsedFile,
+    extra: &[&str],
+    summary: &mut ApplySummary,
+) -> rusqlite::Result<()> {
     let source = file.provenance.source.name();
     let mut id = None;
     let mut select = tx.prepare_cached(
@@ -518,7 +650,7 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
                 summary.unchanged_observations += 1;
             }
             Some((old_value, old_qualifier, old_fetch)) => {
-                let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+                let new_fetch = fetch_id(tx, file, extra, &mut id, summary)?;
                 tx.execute(
                     "INSERT INTO revisions (source, report_date, category, old_value, old_qualifier, old_fetch_id,
                         new_value, new_qualifier, new_fetch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -538,20 +670,30 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
                 summary.revised_observations += 1;
             }
             None => {
-                let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+                let new_fetch = fetch_id(tx, file, extra, &mut id, summary)?;
                 insert.execute(params![source, date, o.category.id(), o.value, qualifier, new_fetch])?;
                 summary.new_observations += 1;
             }
         }
     }
-    let mut select =
-        tx.prepare_cached("SELECT value FROM corrections WHERE source = ?1 AND category = ?2 AND report_date = ?3")?;
+    // Corrections and notes are replaced in place; what they replace goes to a log so that an
+    // undo can put it back.
+    let mut select = tx.prepare_cached(
+        "SELECT value, fetch_id FROM corrections WHERE source = ?1 AND category = ?2 AND report_date = ?3",
+    )?;
     for c in &file.corrections {
         let date = c.report_date.to_string();
-        let existing: Option<i64> =
-            select.query_row(params![source, c.category.id(), date], |r| r.get(0)).optional()?;
-        if existing != Some(c.value) {
-            let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+        let existing: Option<(i64, i64)> =
+            select.query_row(params![source, c.category.id(), date], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        if existing.map(|(value, _)| value) != Some(c.value) {
+            let new_fetch = fetch_id(tx, file, extra, &mut id, summary)?;
+            if let Some((old_value, old_fetch)) = existing {
+                tx.execute(
+                    "INSERT INTO replaced_corrections (fetch_id, source, report_date, category, old_value, old_fetch_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![new_fetch, source, date, c.category.id(), old_value, old_fetch],
+                )?;
+            }
             tx.execute(
                 "INSERT OR REPLACE INTO corrections (source, report_date, category, value, fetch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![source, date, c.category.id(), c.value, new_fetch],
@@ -560,12 +702,20 @@ fn apply_file(tx: &Transaction<'_>, file: &ParsedFile, summary: &mut ApplySummar
         }
     }
     let mut select =
-        tx.prepare_cached("SELECT text FROM notes WHERE source = ?1 AND kind = ?2 AND report_date = ?3")?;
+        tx.prepare_cached("SELECT text, fetch_id FROM notes WHERE source = ?1 AND kind = ?2 AND report_date = ?3")?;
     for n in &file.notes {
         let date = n.report_date.to_string();
-        let existing: Option<String> = select.query_row(params![source, n.kind, date], |r| r.get(0)).optional()?;
-        if existing.as_deref() != Some(n.text.as_str()) {
-            let new_fetch = fetch_id(tx, file, &mut id, summary)?;
+        let existing: Option<(String, i64)> =
+            select.query_row(params![source, n.kind, date], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        if existing.as_ref().map(|(text, _)| text.as_str()) != Some(n.text.as_str()) {
+            let new_fetch = fetch_id(tx, file, extra, &mut id, summary)?;
+            if let Some((old_text, old_fetch)) = existing {
+                tx.execute(
+                    "INSERT INTO replaced_notes (fetch_id, source, report_date, kind, old_text, old_fetch_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![new_fetch, source, date, n.kind, old_text, old_fetch],
+                )?;
+            }
             tx.execute(
                 "INSERT OR REPLACE INTO notes (source, report_date, kind, text, fetch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![source, date, n.kind, n.text, new_fetch],
@@ -583,4 +733,139 @@ fn refresh_data_version(tx: &Transaction<'_>, source: &str) -> rusqlite::Result<
         params![source, jiff::Timestamp::now().to_string()],
     )?;
     Ok(())
+}
+
+/// Read access to the store's content: from an open store, or from inside a write transaction
+/// so that a check run before the write sees exactly what the write will change (another
+/// process cannot slip a write in between, because the transaction holds the write lock).
+pub struct StoreView<'c> {
+    conn: &'c Connection,
+    path: &'c Path,
+}
+
+impl std::fmt::Debug for StoreView<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreView").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl StoreView<'_> {
+    /// Everything stored for `source`, in date order.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure or an unreadable stored value.
+    pub fn load(&self, source: SourceId) -> Result<StoredRecord, StoreError> {
+        let mut record = self.load_uncached(source, false)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT category, readings FROM series_cache WHERE source = ?1 ORDER BY category")
+            .map_err(|e| self.sql(e))?;
+        let mut rows = stmt.query([source.name()]).map_err(|e| self.sql(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
+            let category = row.get_ref(0).and_then(|v| v.as_str().map_err(Into::into)).map_err(|e| self.sql(e))?;
+            let category = self.category(category)?;
+            let blob = row.get_ref(1).and_then(|v| v.as_blob().map_err(Into::into)).map_err(|e| self.sql(e))?;
+            cache::unpack(category, blob, &mut record.observations).map_err(|problem| self.corrupt(problem))?;
+        }
+        Ok(record)
+    }
+
+    /// Everything stored for `source`, with the observations read row by row (`observations`
+    /// false leaves them out). [`StoreView::load`] reads them from the series cache instead; a test
+    /// holds the two equal.
+    ///
+    /// # Errors
+    /// [`StoreError`] on SQLite failure or an unreadable stored value.
+    pub fn load_uncached(&self, source: SourceId, observations: bool) -> Result<StoredRecord, StoreError> {
+        let mut record = StoredRecord::default();
+        if observations {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT report_date, category, value, qualifier FROM observations WHERE source = ?1
+                     ORDER BY category, report_date",
+                )
+                .map_err(|e| self.sql(e))?;
+            let mut rows = stmt.query([source.name()]).map_err(|e| self.sql(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
+                let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+                let (date, category) = (text(0).map_err(|e| self.sql(e))?, text(1).map_err(|e| self.sql(e))?);
+                let value: i64 = row.get(2).map_err(|e| self.sql(e))?;
+                let qualifier =
+                    match row.get_ref(3).map_err(|e| self.sql(e))?.as_str_or_null().map_err(|e| self.sql(e.into()))? {
+                        None => None,
+                        Some(word) => Some(
+                            Qualifier::from_word(word).ok_or_else(|| self.corrupt(format!("qualifier {word:?}")))?,
+                        ),
+                    };
+                record.observations.push(Observation {
+                    report_date: self.date(date)?,
+                    category: self.category(category)?,
+                    value,
+                    qualifier,
+                });
+            }
+            drop(rows);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT report_date, category, value FROM corrections WHERE source = ?1 ORDER BY report_date, category",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([source.name()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
+            .map_err(|e| self.sql(e))?;
+        for row in rows {
+            let (date, category, value) = row.map_err(|e| self.sql(e))?;
+            record.corrections.push(Correction {
+                report_date: self.date(&date)?,
+                category: self.category(&category)?,
+                value,
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT report_date, kind, text FROM notes WHERE source = ?1 ORDER BY report_date, kind")
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([source.name()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            })
+            .map_err(|e| self.sql(e))?;
+        for row in rows {
+            let (date, kind, text) = row.map_err(|e| self.sql(e))?;
+            record.notes.push(Note { report_date: self.date(&date)?, kind, text });
+        }
+        Ok(record)
+    }
+
+    fn sql(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(self.path, source)
+    }
+
+    fn corrupt(&self, problem: String) -> StoreError {
+        StoreError::Corrupt { path: self.path.to_owned(), problem }
+    }
+
+    /// Stored dates are always `YYYY-MM-DD`; reading the digits directly is several times
+    /// faster than a general parser, which matters for the 20,000-odd values every command loads.
+    fn date(&self, text: &str) -> Result<Date, StoreError> {
+        let digits = |range: std::ops::Range<usize>| -> Option<i16> {
+            let part = text.get(range)?;
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+        };
+        let parsed = match (text.len(), text.as_bytes().get(4), text.as_bytes().get(7)) {
+            (10, Some(b'-'), Some(b'-')) => digits(0..4)
+                .zip(digits(5..7))
+                .zip(digits(8..10))
+                .and_then(|((y, m), d)| Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()),
+            _ => None,
+        };
+        parsed.ok_or_else(|| self.corrupt(format!("date {text:?}")))
+    }
+
+    fn category(&self, id: &str) -> Result<Category, StoreError> {
+        Category::from_id(id).ok_or_else(|| self.corrupt(format!("category {id:?}")))
+    }
 }

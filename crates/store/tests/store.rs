@@ -123,3 +123,72 @@ fn the_series_cache_matches_the_rows() {
     let last = cached.observations.iter().filter(|o| o.category == Category::Personnel).max_by_key(|o| o.report_date);
     assert_eq!(last.map(|o| o.value), Some(1_456_615));
 }
+
+#[test]
+fn undo_puts_back_what_a_fetch_replaced_values_corrections_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("u.db")).unwrap();
+    let mut first = file(&[(1, 100), (2, 200)], "aa");
+    first.notes =
+        vec![attrition_model::Note { report_date: date(2024, 9, 2), kind: "direction".into(), text: "Donetsk".into() }];
+    store.apply(&[first]).unwrap();
+    let before = store.load(SourceId::Petroivaniuk).unwrap();
+    let cache_before = store.load_uncached(SourceId::Petroivaniuk, true).unwrap();
+    let mut second = file(&[(2, 210), (3, 300)], "bb");
+    second.corrections[0].value = 12;
+    second.notes =
+        vec![attrition_model::Note { report_date: date(2024, 9, 2), kind: "direction".into(), text: "Bakhmut".into() }];
+    store.apply(&[second]).unwrap();
+    assert_ne!(store.load(SourceId::Petroivaniuk).unwrap(), before);
+    let done = store.undo_checked(None, |_, _| Ok::<_, StoreError>(())).unwrap();
+    assert_eq!(done.fetch, 2);
+    assert_eq!(
+        (done.removed_observations, done.restored_observations, done.restored_corrections, done.restored_notes),
+        (1, 1, 1, 1)
+    );
+    assert_eq!(store.load(SourceId::Petroivaniuk).unwrap(), before, "the cache is rebuilt in the same transaction");
+    assert_eq!(store.load_uncached(SourceId::Petroivaniuk, true).unwrap(), cache_before);
+    assert_eq!(store.sources().unwrap()[0].revisions, 0);
+    assert_eq!(store.sources().unwrap()[0].last_report, date(2024, 9, 2));
+    // A check that refuses leaves the store as it was.
+    let err = store.undo_checked(None, |_, _| Err::<(), _>("refused")).unwrap_err();
+    assert!(matches!(err, attrition_store::CheckedError::Check("refused")));
+    assert_eq!(store.load(SourceId::Petroivaniuk).unwrap(), before);
+    // Undoing the first fetch leaves nothing; then there is nothing left to undo.
+    store.undo_checked(Some(1), |_, _| Ok::<_, StoreError>(())).unwrap();
+    assert!(store.sources().unwrap().is_empty());
+    let err = store.undo_checked(None, |_, _| Ok::<_, StoreError>(())).unwrap_err();
+    assert!(err.to_string().contains("holds no fetch of the General Staff series"), "{err}");
+}
+
+/// Another process holding the write lock past the busy timeout: a clear error, nothing written.
+#[test]
+fn a_writer_that_waits_too_long_says_another_import_is_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.db");
+    let mut store = Store::open(&path).unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = store.apply(&[file(&[(1, 100)], "aa")]).unwrap_err();
+    assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.contains("another import is writing this store") && text.contains("try again"), "{text}");
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(store.sources().unwrap().is_empty(), "nothing was written");
+}
+
+/// A fetch stored before corrections and notes were logged (schema 5) that holds any: what it
+/// replaced is unknown, so it is not undone blindly.
+#[test]
+fn a_fetch_from_before_the_undo_log_with_corrections_is_not_undone_blindly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut store = Store::open(&path).unwrap();
+    store.apply(&[file(&[(1, 100), (2, 200)], "aa")]).unwrap();
+    rusqlite::Connection::open(&path).unwrap().execute_batch("UPDATE fetches SET logged = 0").unwrap();
+    let before = store.load(SourceId::Petroivaniuk).unwrap();
+    let err = store.undo_checked(None, |_, _| Ok::<_, StoreError>(())).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("fetch 1") && text.contains("so what it replaced is not known"), "{text}");
+    assert_eq!(store.load(SourceId::Petroivaniuk).unwrap(), before);
+}

@@ -1,14 +1,14 @@
 //! `attrition sync` and `attrition import`: bring data in, then say exactly what changed.
 
 use crate::Context;
-use crate::cli::{ImportArgs, SyncArgs, UpstreamArg};
+use crate::cli::{ImportArgs, SyncArgs, UndoArgs, UpstreamArg};
 use crate::output::{Format, Table, group, print, print_csv, print_json};
 use crate::progress::Bar;
 use anyhow::{Context as _, Result};
 use attrition_model::{DataVersion, ParsedFile, SourceId};
-pub(crate) use attrition_server::ingest::{ingest, store_fetched};
+pub(crate) use attrition_server::ingest::{Admission, ingest_with, store_fetched, store_fetched_with};
 use attrition_sources::{Detected, HttpOptions, PETROIVANIUK_DEFAULT_BASE, RUSSIANWARSHIP_DEFAULT_BASE};
-use attrition_store::{ApplySummary, Store};
+use attrition_store::{ApplySummary, Store, UndoSummary};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -197,8 +197,9 @@ pub(crate) fn sync(context: &Context, args: &SyncArgs) -> Result<()> {
     };
     let files = fetch(context, source, &options).context("sync failed; the store is unchanged")?;
     let mut store = context.store()?;
-    let summary =
-        store_fetched(&mut store, source, &options.base_url, &files).context("sync failed; the store is unchanged")?;
+    let admission = Admission { accepted: args.accept_outlier.clone(), ..Admission::default() };
+    let summary = store_fetched_with(&mut store, source, &options.base_url, &files, &admission)
+        .context("sync failed; the store is unchanged")?;
     finish(context, &store, &files, Vec::new(), summary)
 }
 
@@ -239,10 +240,73 @@ pub(crate) fn import(context: &Context, args: &ImportArgs) -> Result<()> {
         }
     }
     let mut store = context.store()?;
-    let summary = ingest(&mut store, &files).context("import failed; the store is unchanged")?;
+    let admission = Admission { accepted: args.accept_outlier.clone(), ..Admission::default() };
+    let summary = ingest_with(&mut store, &files, &admission).context("import failed; the store is unchanged")?;
     let stored = super::assessments::store_economist(&mut store, &economist)?;
     let oryx = super::oryx::store_read(&mut store, oryx)?;
     finish(context, &store, &files, skipped, summary)?;
     super::assessments::report_economist(context, &stored, true)?;
     super::oryx::report_load(context, oryx, true)
+}
+
+/// `attrition undo`.
+pub(crate) fn undo(context: &Context, args: &UndoArgs) -> Result<()> {
+    let mut store = context.store()?;
+    // The store's own error says what is wrong with the fetch; the ingest wrapper's "storing
+    // the data" would only repeat that nothing changed.
+    let done = attrition_server::ingest::undo(&mut store, args.fetch)
+        .map_err(|e| match e {
+            attrition_server::ingest::IngestError::Store(e) => anyhow::Error::from(e),
+            other => anyhow::Error::from(other),
+        })
+        .context("undo failed; the store is unchanged")?;
+    let data_versions: Vec<DataVersion> =
+        store.sources()?.into_iter().map(|s| DataVersion { source: s.source, last_report: s.last_report }).collect();
+    match context.format {
+        Format::Json => print_json(&serde_json::json!({"undone": done, "data_versions": data_versions})),
+        Format::Csv => print_csv(
+            &[
+                "fetch",
+                "source",
+                "location",
+                "removed_values",
+                "restored_values",
+                "removed_corrections",
+                "restored_corrections",
+                "removed_notes",
+                "restored_notes",
+            ],
+            &[vec![
+                done.fetch.to_string(),
+                done.source.name().to_owned(),
+                done.location.clone(),
+                done.removed_observations.to_string(),
+                done.restored_observations.to_string(),
+                done.removed_corrections.to_string(),
+                done.restored_corrections.to_string(),
+                done.removed_notes.to_string(),
+                done.restored_notes.to_string(),
+            ]],
+        ),
+        Format::Table => print(&render_undo(&done, &data_versions)),
+    }
+}
+
+fn render_undo(done: &UndoSummary, data_versions: &[DataVersion]) -> String {
+    let mut out = format!(
+        "undid fetch {} ({}, {}): {} values removed and {} restored to what they were; {} corrections and {} notes removed, {} and {} restored\n",
+        done.fetch,
+        done.source,
+        done.location,
+        group(done.removed_observations as i64),
+        group(done.restored_observations as i64),
+        group(done.removed_corrections as i64),
+        group(done.removed_notes as i64),
+        group(done.restored_corrections as i64),
+        group(done.restored_notes as i64),
+    );
+    for version in data_versions {
+        out.push_str(&format!("data version: {version}\n"));
+    }
+    out
 }

@@ -32,6 +32,7 @@ pub(crate) fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Sync(args) => load::sync(context, &args),
         Command::Import(args) => load::import(context, &args),
         Command::Status(args) => status::run(context, &args),
+        Command::Undo(args) => load::undo(context, &args),
         Command::Total(args) => total::run(context, &args),
         Command::Daily(args) => daily::run(context, &args),
         Command::Categories => categories::run(context),

@@ -133,7 +133,8 @@ fn span(f: &Figure) -> String {
 fn rank_phrase(p: &RankedPeriod, of: usize) -> String {
     match (p.rank, p.pace_rank) {
         (Some(rank), _) => format!("{} of {of} complete months", ordinal(rank)),
-        (None, Some(pace)) => format!("pace {} of {of} by daily average", ordinal(pace)),
+        // The period in progress is placed among the complete ones and itself (see `total`).
+        (None, Some(pace)) => format!("pace {} of {} by daily average", ordinal(pace), of + 1),
         _ => p.incomplete.map_or("", |i| i.describe()).to_owned(),
     }
 }

@@ -119,7 +119,7 @@ fn render(report: &StatusReport) -> String {
             out.push_str(&format!("  last sync: {} from {}\n", sync.at, sync.upstream));
         }
         out.push_str("\n  provenance (files whose values are stored):\n");
-        let mut fetches = Table::new(&["id", "location", "kind", "fetched at", "sha256", "current values"]);
+        let mut fetches = Table::new(&["id", "location", "kind", "fetched at", "sha256", "current values", "undone"]);
         for f in &s.fetches {
             fetches.row(vec![
                 f.id.to_string(),
@@ -128,9 +128,11 @@ fn render(report: &StatusReport) -> String {
                 f.fetched_at.clone(),
                 f.sha256.chars().take(16).collect(),
                 group(f.current_observations),
+                f.undone_at.clone().unwrap_or_default(),
             ]);
         }
         out.push_str(&indent(&fetches.render()));
+        out.push_str("  (`attrition undo ID` takes back what one fetch brought; without an id, the latest)\n");
 
         out.push_str("\n  validation\n");
         if v.gaps.is_empty() {
@@ -203,9 +205,14 @@ fn render(report: &StatusReport) -> String {
             out.push_str(&format!("  qualifiers, {}: {}\n", q.category, counts.join("; ")));
         }
         out.push_str(&format!("  corrections listed: {}\n", v.corrections));
-        let warnings: Vec<&String> = s.fetches.iter().flat_map(|f| f.warnings.iter()).collect();
+        // An undone fetch brought nothing that is stored now, so its notes no longer apply.
+        let warnings: Vec<&String> =
+            s.fetches.iter().filter(|f| f.undone_at.is_none()).flat_map(|f| f.warnings.iter()).collect();
         if !warnings.is_empty() {
-            out.push_str(&format!("  upstream quirks noted while reading ({}):\n", warnings.len()));
+            out.push_str(&format!(
+                "  noted with the fetches (upstream quirks, outliers accepted with --accept-outlier) ({}):\n",
+                warnings.len()
+            ));
             for w in warnings {
                 out.push_str(&format!("    {w}\n"));
             }

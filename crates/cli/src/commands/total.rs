@@ -57,7 +57,9 @@ pub(crate) fn chosen_categories(
 fn rank_phrase(rank: &PeriodRank) -> String {
     match (rank.rank, rank.pace_rank) {
         (Some(r), _) => format!("{} of {} {}", ordinal(r), rank.of, rank.among),
-        (None, Some(pace)) => format!("pace {} of {}", ordinal(pace), rank.of),
+        // The pace places the period in progress among the complete ones *and itself*: 1 to
+        // `of + 1`, so "of" counts it too (never "52nd of 51").
+        (None, Some(pace)) => format!("pace {} of {}", ordinal(pace), rank.of + 1),
         _ => rank.incomplete.map_or("-", Incomplete::describe).to_owned(),
     }
 }
