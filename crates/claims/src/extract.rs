@@ -868,6 +868,9 @@ impl<'t> State<'t> {
     /// respectively": a list of figures closed by "respectively" takes its metrics in order from
     /// the list of things counted before it.
     fn respectively(&self, toks: &[Tok], s: Sentence, d: &SentData, out: &mut [Draft]) {
+        if out.len() < 2 {
+            return;
+        }
         let Some(resp) = (s.start..s.end).find(|&k| toks[k].is(W::Respectively)) else {
             return;
         };
@@ -1424,39 +1427,45 @@ impl<'t> State<'t> {
     /// "a daily high of 2,030", "almost 10,000 … within the space of a week", "in a single day":
     /// the figure is the highest total of one day or one week within its period.
     fn peak_days(&self, toks: &[Tok], s: Sentence, lead: usize, np_end: usize) -> Option<u16> {
-        let word =
-            |k: usize| (k >= s.start && k < s.end).then(|| self.text[toks[k].start..toks[k].end].to_ascii_lowercase());
-        let unit = |w: Option<String>| match w.as_deref() {
-            Some("day") => Some(1),
-            Some("week") => Some(7),
-            _ => None,
+        let is = |k: usize, words: &[&str]| {
+            k >= s.start && k < s.end && {
+                let t = &self.text[toks[k].start..toks[k].end];
+                words.iter().any(|w| t.eq_ignore_ascii_case(w))
+            }
+        };
+        let unit = |k: usize| {
+            if is(k, &["day"]) {
+                Some(1)
+            } else if is(k, &["week"]) {
+                Some(7)
+            } else {
+                None
+            }
         };
         if lead >= s.start + 3
-            && word(lead - 1).as_deref() == Some("of")
-            && matches!(word(lead - 2).as_deref(), Some("high" | "record" | "peak" | "maximum"))
-            && matches!(word(lead - 3).as_deref(), Some("daily" | "weekly"))
+            && is(lead - 1, &["of"])
+            && is(lead - 2, &["high", "record", "peak", "maximum"])
+            && is(lead - 3, &["daily", "weekly"])
         {
-            return if word(lead - 3).as_deref() == Some("daily") { Some(1) } else { Some(7) };
+            return if is(lead - 3, &["daily"]) { Some(1) } else { Some(7) };
         }
         let mut k = np_end + 1;
-        if !matches!(word(k).as_deref(), Some("in" | "within")) {
+        if !is(k, &["in", "within"]) {
             return None;
         }
         k += 1;
-        if word(k).as_deref() == Some("the")
-            && word(k + 1).as_deref() == Some("space")
-            && word(k + 2).as_deref() == Some("of")
-        {
+        if is(k, &["the"]) && is(k + 1, &["space"]) && is(k + 2, &["of"]) {
             k += 3;
         }
-        if word(k).as_deref() == Some("just") {
+        if is(k, &["just"]) {
             k += 1;
         }
-        match word(k).as_deref() {
-            Some("a") if word(k + 1).as_deref() == Some("single") => unit(word(k + 2)),
-            Some("a" | "one") => unit(word(k + 1)),
-            Some("single") => unit(word(k + 1)),
-            _ => None,
+        if is(k, &["a"]) && is(k + 1, &["single"]) {
+            unit(k + 2)
+        } else if is(k, &["a", "one", "single"]) {
+            unit(k + 1)
+        } else {
+            None
         }
     }
 
@@ -1481,13 +1490,12 @@ impl<'t> State<'t> {
             let status = |k: usize| {
                 k >= s.start
                     && k < s.end
-                    && matches!(text(k).to_ascii_lowercase().as_str(), "captured" | "abandoned" | "damaged" | "seized")
+                    && ["captured", "abandoned", "damaged", "seized"].iter().any(|w| text(k).eq_ignore_ascii_case(w))
             };
             let whole = |k: usize| {
-                k >= s.start && k < s.end && {
-                    let t = text(k).to_ascii_lowercase();
-                    matches!(t.as_str(), "destroyed" | "lost" | "downed" | "eliminated")
-                }
+                k >= s.start
+                    && k < s.end
+                    && ["destroyed", "lost", "downed", "eliminated"].iter().any(|w| text(k).eq_ignore_ascii_case(w))
             };
             let joined = |k: usize, step: isize| {
                 let j = k.checked_add_signed(step);
@@ -1520,10 +1528,10 @@ impl<'t> State<'t> {
                     && word.contains(|c: char| c.is_ascii_digit())
                     && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             }) || {
-                let t = |k: usize| (k < s.end).then(|| text(k).to_ascii_lowercase());
-                t(np_end + 1).as_deref() == Some("of")
-                    && t(np_end + 2).as_deref() == Some("this")
-                    && matches!(t(np_end + 3).as_deref(), Some("type" | "kind" | "model" | "class"))
+                let is = |k: usize, words: &[&str]| k < s.end && words.iter().any(|w| text(k).eq_ignore_ascii_case(w));
+                is(np_end + 1, &["of"])
+                    && is(np_end + 2, &["this"])
+                    && is(np_end + 3, &["type", "kind", "model", "class"])
             };
             if designation {
                 return Some(Subset::Model);
