@@ -522,3 +522,27 @@ pub fn pieces(text: &str, limit: usize) -> Vec<(usize, &str)> {
     out.push((start, &text[start..]));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn pieces_cover_the_text_in_order_within_the_limit_cut_at_the_best_break() {
+        let text = "One para. Two.\n\nSecond para, longer than the rest of it.\nA line. Ünïcödé words here";
+        assert_eq!(pieces(text, 1000), vec![(0, text)]);
+        for limit in [8, 16, 24, 40] {
+            let cut = pieces(text, limit);
+            assert_eq!(cut.iter().map(|(_, p)| *p).collect::<String>(), text, "limit {limit}");
+            let mut at = 0;
+            for (offset, piece) in &cut {
+                assert_eq!(*offset, at);
+                assert!(piece.len() <= limit, "{piece:?} over {limit}");
+                at += piece.len();
+            }
+        }
+        assert_eq!(pieces(text, 20)[0], (0, "One para. Two.\n\n"));
+        let one_word = "x".repeat(100);
+        assert_eq!(pieces(&one_word, 30).len(), 4);
+    }
+}
