@@ -45,11 +45,34 @@ fn the_server_serves_an_import_by_another_process_within_a_second() {
     let total = serving.json("/api/v1/totals/personnel?period=2026-07");
     assert_eq!(total["meta"]["generation"], 1);
 
+    // Requests keep coming while the import commits and the snapshot is swapped: none fails.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (stop, addr) = (std::sync::Arc::clone(&stop), serving.addr);
+        std::thread::spawn(move || {
+            let mut statuses = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut stream = TcpStream::connect(addr).unwrap();
+                write!(
+                    stream,
+                    "GET /api/v1/totals/personnel?period=2024-09 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
+                let mut answer = String::new();
+                let _ = stream.read_to_string(&mut answer);
+                statuses.push(answer.get(9..12).unwrap_or("---").to_owned());
+            }
+            statuses
+        })
+    };
     attrition(&store.db, ["--quiet", "import"]).path(&general_staff_dir()).run().ok();
     let committed = Instant::now();
     let after = wait_for(&serving, Duration::from_secs(5), |h| h["last_report"] == "2026-08-08")
         .expect("the server sees the import within 5 s");
     let visible = committed.elapsed();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let statuses = reader.join().unwrap();
+    assert!(!statuses.is_empty() && statuses.iter().all(|s| s == "200"), "{statuses:?}");
     eprintln!("import committed -> served: {} ms (after the importing process exited)", visible.as_millis());
     assert!(visible < Duration::from_millis(1500), "seen after {visible:?}");
     assert_eq!(after["generation"], 2, "{after}");
