@@ -111,6 +111,22 @@ pub struct ServeArgs {
     /// Time limit of one request, in seconds.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+    /// Seconds a request's headers may take to arrive, from their first byte (slow clients are
+    /// cut off).
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub header_timeout: f64,
+    /// Seconds a connection may stay open with no request in flight and nothing moving.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub idle_timeout: f64,
+    /// How many connections may be open at once; past it a new one gets 503 and is closed.
+    #[arg(long, default_value_t = 1024, value_name = "N")]
+    pub max_connections: usize,
+    /// Seconds SIGTERM or Ctrl-C waits for open requests before the server exits anyway.
+    #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
+    pub shutdown_timeout: f64,
+    /// The longest text POST /api/v1/claims/check takes, in bytes (longer: 413).
+    #[arg(long, default_value_t = attrition_server::MAX_CLAIM_TEXT, value_name = "BYTES")]
+    pub max_claim_text: usize,
 }
 
 /// Which upstream to fetch.

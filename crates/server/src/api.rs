@@ -4,7 +4,7 @@
 
 use crate::error::ApiError;
 use crate::params::{Format, Params, category, truncate};
-use crate::state::{Meta, Reply, Snapshot};
+use crate::state::{Budget, Meta, Reply, Snapshot};
 use attrition_analysis::forecast::{self, ForecastModel, ForecastRequest, ForecastSettings, History};
 use attrition_analysis::{AnalysisError, AssessmentFilter, DailyRow, RankedPeriod, Ranking, Record, compare_selected};
 use attrition_claims::check::{CheckData, Forecasts, check_in};
@@ -41,6 +41,7 @@ fn json<T: Serialize>(meta: &Meta, body: T) -> Result<Reply, ApiError> {
         body: Bytes::from(bytes),
         content_type: "application/json",
         data_version: Some(meta.data_version.clone()),
+        generation: Some(meta.generation),
         convention: Some(meta.convention),
         filename: None,
     })
@@ -61,6 +62,7 @@ fn csv_reply(meta: &Meta, name: &str, header: &[&str], rows: &[Vec<String>]) -> 
         body: Bytes::from(bytes),
         content_type: "text/csv; charset=utf-8",
         data_version: Some(meta.data_version.clone()),
+        generation: Some(meta.generation),
         convention: Some(meta.convention),
         filename: Some(format!("attrition-{name}-{}-{}.csv", meta.convention.name(), meta.last_report)),
     })
@@ -129,7 +131,7 @@ pub fn categories(snapshot: &Snapshot, query: Option<&str>) -> Result<Reply, Api
     struct Body {
         categories: Vec<Line>,
     }
-    json(&Meta::of(&record, Convention::LossDay, false, as_of), Body { categories: lines })
+    json(&Meta::of(snapshot.generation, &record, Convention::LossDay, false, as_of), Body { categories: lines })
 }
 
 /// `GET /api/v1/summary`.
@@ -144,7 +146,7 @@ pub fn summary(snapshot: &Snapshot, query: Option<&str>) -> Result<Reply, ApiErr
         briefing: attrition_analysis::Briefing,
         outlook: Option<forecast::Outlook>,
     }
-    json(&Meta::of(&record, f.convention, f.net, f.as_of), Body { briefing, outlook })
+    json(&Meta::of(snapshot.generation, &record, f.convention, f.net, f.as_of), Body { briefing, outlook })
 }
 
 /// The `windows` parameter: up to four window lengths in days, 7 and 30 by default.
@@ -205,7 +207,7 @@ pub fn series(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Result
             SeriesRow { daily: d, total, averages }
         })
         .collect();
-    let meta = Meta::of(&record, f.convention, f.net, f.as_of);
+    let meta = Meta::of(snapshot.generation, &record, f.convention, f.net, f.as_of);
     if format == Format::Csv {
         let mut header = vec!["day", "report_date", "cumulative", "published", "correction", "net", "total"];
         let names: Vec<String> = windows.iter().map(|w| format!("average_{w}_days")).collect();
@@ -270,7 +272,7 @@ pub fn totals(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Result
         figure: attrition_analysis::PeriodFigure,
         rank: Option<attrition_analysis::PeriodRank>,
     }
-    json(&Meta::of(&record, f.convention, f.net, f.as_of), Body { figure, rank })
+    json(&Meta::of(snapshot.generation, &record, f.convention, f.net, f.as_of), Body { figure, rank })
 }
 
 /// `GET /api/v1/rankings/{category}`.
@@ -301,7 +303,7 @@ pub fn rankings(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Resu
     if by_time {
         ranking.periods.sort_by_key(|p| p.period_start);
     }
-    let meta = Meta::of(&record, f.convention, f.net, f.as_of);
+    let meta = Meta::of(snapshot.generation, &record, f.convention, f.net, f.as_of);
     if format == Format::Csv {
         let lines: Vec<Vec<String>> = ranking.periods.iter().map(ranked_line).collect();
         return csv_reply(&meta, &format!("{}-{}", category.id(), kind.plural()), &RANKED_HEADER, &lines);
@@ -354,7 +356,7 @@ pub fn records(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Resul
     struct Body {
         records: attrition_analysis::Records,
     }
-    json(&Meta::of(&record, f.convention, f.net, f.as_of), Body { records })
+    json(&Meta::of(snapshot.generation, &record, f.convention, f.net, f.as_of), Body { records })
 }
 
 /// `GET /api/v1/forecast/{category}`.
@@ -389,7 +391,7 @@ pub fn forecast(snapshot: &Snapshot, segment: &str, query: Option<&str>) -> Resu
         };
         ApiError::bad(parameter, e.to_string())
     })?;
-    let meta = Meta::of(&record, convention, false, as_of);
+    let meta = Meta::of(snapshot.generation, &record, convention, false, as_of);
     if format == Format::Csv {
         let lines: Vec<Vec<String>> = forecast
             .path
@@ -427,7 +429,7 @@ pub fn assessments(snapshot: &Snapshot, query: Option<&str>) -> Result<Reply, Ap
     let format = params.format()?;
     let record = snapshot.record_as_of(as_of)?;
     let rows = compare_selected(&record, &snapshot.assessments, &filter, convention).map_err(no_figure(None))?;
-    let meta = Meta::of(&record, convention, false, as_of);
+    let meta = Meta::of(snapshot.generation, &record, convention, false, as_of);
     if format == Format::Csv {
         let lines: Vec<Vec<String>> = rows.iter().map(attrition_analysis::AssessmentBeside::csv_row).collect();
         return csv_reply(&meta, "assessments", &attrition_analysis::AssessmentBeside::CSV_HEADER, &lines);
@@ -449,22 +451,100 @@ pub struct CheckRequest {
     pub date: String,
 }
 
-/// `POST /api/v1/claims/check`.
-pub fn check_claims(snapshot: &Snapshot, body: &[u8]) -> Result<Reply, ApiError> {
+/// How many bytes of text are extracted at a time when a text is longer: the work between two
+/// looks at the request's deadline. A text this short or shorter is read whole, exactly as
+/// `attrition claims check` reads it; a longer one is cut at paragraph breaks (else line
+/// breaks, sentence ends, spaces) into pieces this long at most, each read as its own text.
+/// Keeping each piece short also keeps extraction linear: it is superlinear in the length of a
+/// line, and a one-line article of a megabyte would otherwise take seconds in one call.
+pub const CLAIM_CHUNK: usize = 64 << 10;
+
+/// `POST /api/v1/claims/check`: the text is read in pieces ([`CLAIM_CHUNK`]) and each claim
+/// checked in turn, looking at `budget` between them, so that a request stopped at its time
+/// limit stops burning CPU within one piece's work.
+pub fn check_claims(snapshot: &Snapshot, body: &[u8], max_text: usize, budget: &Budget) -> Result<Reply, ApiError> {
     let request: CheckRequest = serde_json::from_slice(body)
         .map_err(|e| ApiError::bad("body", format!("expected {{\"text\": \"…\", \"date\": \"YYYY-MM-DD\"}}: {e}")))?;
+    if request.text.len() > max_text {
+        return Err(ApiError::new(
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            Some("text"),
+            format!(
+                "the text is {} bytes; this server checks at most {max_text} bytes in one request (--max-claim-text), \
+                 which keeps a check within its time limit: send the article in parts",
+                request.text.len()
+            ),
+        ));
+    }
     let date = Period::parse_date(&request.date).map_err(|e| ApiError::bad("date", e.to_string()))?;
     check_input(&request.text).map_err(|e| ApiError::bad("text", e.to_string()))?;
     let now = snapshot.record()?;
     let as_of = snapshot.record_as_of(Some(date)).map_err(|e| ApiError { parameter: Some("date".to_owned()), ..e })?;
     let forecasts = Forecasts::default();
     let data = CheckData { as_of: &as_of, now, date, assessments: &snapshot.assessments, forecasts: &forecasts };
-    let claims: Vec<_> =
-        extract(&request.text, date).iter().map(|claim| check_in(&request.text, claim, &data)).collect();
+    let mut claims = Vec::new();
+    for (offset, piece) in pieces(&request.text, CLAIM_CHUNK) {
+        budget.check()?;
+        for claim in extract(piece, date) {
+            budget.check()?;
+            let mut checked = check_in(piece, &claim, &data);
+            checked.claim.span = checked.claim.span.map(|at| at + offset);
+            claims.push(checked);
+        }
+    }
     #[derive(Serialize)]
     struct Body<T> {
         date: Date,
         claims: Vec<T>,
     }
-    json(&Meta::of(&as_of, Convention::LossDay, false, Some(date)), Body { date, claims })
+    json(&Meta::of(snapshot.generation, &as_of, Convention::LossDay, false, Some(date)), Body { date, claims })
+}
+
+/// `text` cut into pieces of at most `limit` bytes (the whole text when it is no longer), each
+/// with its byte offset, cut at the last paragraph break in reach, else line break, sentence
+/// end or space, else at a character boundary.
+#[must_use]
+pub fn pieces(text: &str, limit: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > limit {
+        let mut end = start + limit;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[start..end];
+        // Cut after the separator, so that each piece keeps its own sentence's end.
+        let cut = ["\n\n", "\n", ". ", " "]
+            .iter()
+            .find_map(|sep| window.rfind(sep).map(|at| at + sep.len()).filter(|&at| at > limit / 4))
+            .unwrap_or(window.len());
+        out.push((start, &text[start..start + cut]));
+        start += cut;
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn pieces_cover_the_text_in_order_within_the_limit_cut_at_the_best_break() {
+        let text = "One para. Two.\n\nSecond para, longer than the rest of it.\nA line. Ünïcödé words here";
+        assert_eq!(pieces(text, 1000), vec![(0, text)]);
+        for limit in [8, 16, 24, 40] {
+            let cut = pieces(text, limit);
+            assert_eq!(cut.iter().map(|(_, p)| *p).collect::<String>(), text, "limit {limit}");
+            let mut at = 0;
+            for (offset, piece) in &cut {
+                assert_eq!(*offset, at);
+                assert!(piece.len() <= limit, "{piece:?} over {limit}");
+                at += piece.len();
+            }
+        }
+        assert_eq!(pieces(text, 20)[0], (0, "One para. Two.\n\n"));
+        let one_word = "x".repeat(100);
+        assert_eq!(pieces(&one_word, 30).len(), 4);
+    }
 }

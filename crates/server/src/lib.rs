@@ -4,21 +4,26 @@
 //! The request path is short on purpose: a snapshot of the record held in memory, strict
 //! parameters ([`params`]), the analysis crate, a cache of finished answers. Expensive answers
 //! (forecasts, claim checks, writes) run on the blocking pool, a few at a time, under a time
-//! limit; every error is JSON naming what was wrong ([`error`]); a panic becomes a 500, never
-//! a dropped connection. See `API.md` beside this crate for the endpoints.
+//! limit, and a claim check stops its work when the limit passes; every error is JSON naming
+//! what was wrong ([`error`]); a panic becomes a 500, never a dropped connection. The snapshot
+//! follows the store: a commit by any process is served within a second ([`follow`]). The
+//! connections are bounded, timed and shut down with a deadline ([`listen`]). See `API.md`
+//! beside this crate for the endpoints.
 
 pub mod api;
 mod assets;
 pub mod derived;
 pub mod error;
+pub mod follow;
 pub mod ingest;
+pub mod listen;
 pub mod openapi;
 pub mod params;
 pub mod state;
 mod write;
 
 use crate::error::ApiError;
-use crate::state::{AppState, Reply, Snapshot};
+use crate::state::{AppState, Budget, CancelOnDrop, Reply, Snapshot};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -37,6 +42,14 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 /// The largest request body: a claim check's article (the extractor refuses longer lines anyway).
 pub const MAX_BODY: usize = 1 << 20;
 
+/// The longest text one claim check takes by default (`--max-claim-text`), in bytes: 256 KiB,
+/// about forty pages of prose. Measured on this project's 2-core machine, a claim-dense text of
+/// this size is checked in a few seconds, well within the default 30 s time limit even with
+/// other requests running; longer texts are refused with a 413 naming the limit.
+pub const MAX_CLAIM_TEXT: usize = 256 << 10;
+
+pub use listen::Limits;
+
 /// How the server is started.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
@@ -52,6 +65,10 @@ pub struct ServeConfig {
     pub upstream: String,
     /// The time limit of one request.
     pub timeout: Duration,
+    /// The connection limits.
+    pub limits: Limits,
+    /// The longest text a claim check takes, in bytes.
+    pub max_claim_text: usize,
 }
 
 /// Why the server could not start or stopped with an error.
@@ -81,8 +98,11 @@ pub enum ServeError {
 /// # Errors
 /// [`ServeError`] when the store cannot be read or an origin is malformed.
 pub fn app(config: &ServeConfig) -> Result<(Router, Arc<AppState>), ServeError> {
+    // The follower first: a commit between its first look and the snapshot is then seen.
+    let follower = follow::Follower::open(&config.db)
+        .map_err(|e| ServeError::Store(format!("reading the store {}: {e}", config.db.display())))?;
     let snapshot = Snapshot::load(&config.db, jiff::Zoned::now().date()).map_err(ServeError::Store)?;
-    let state = Arc::new(AppState::new(snapshot, config.db.clone(), config.token.clone(), config.upstream.clone()));
+    let state = Arc::new(AppState::new(snapshot, follower, config));
     let mut router = routes(Arc::clone(&state), config.timeout);
     if !config.cors.is_empty() {
         let origins = config
@@ -95,23 +115,40 @@ pub fn app(config: &ServeConfig) -> Result<(Router, Arc<AppState>), ServeError> 
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([Method::GET, Method::POST])
                 .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
-                .expose_headers([HeaderName::from_static(DATA_VERSION), HeaderName::from_static(CONVENTION)]),
+                .expose_headers([
+                    HeaderName::from_static(DATA_VERSION),
+                    HeaderName::from_static(CONVENTION),
+                    HeaderName::from_static(GENERATION),
+                ]),
         );
     }
     Ok((router, state))
 }
 
 /// Binds `config.addr`, prints `listening on http://ADDR` on standard output, and serves until
-/// SIGTERM or Ctrl-C, finishing the requests in flight.
+/// SIGTERM or Ctrl-C, finishing the requests in flight within `config.limits.shutdown_timeout`.
 ///
 /// # Errors
 /// [`ServeError`].
 pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
-    let (router, state) = app(&config)?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|source| ServeError::Bind { addr: config.addr, source })?;
+    serve_on(listener, &config, shutdown_signal()).await
+}
+
+/// Serves on `listener` until `shutdown` completes (the rest as [`serve`]).
+///
+/// # Errors
+/// [`ServeError`].
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    config: &ServeConfig,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), ServeError> {
+    let (router, state) = app(config)?;
     let bound = listener.local_addr()?;
+    follow::spawn(&state, follow::POLL)?;
     warm(Arc::clone(&state));
     {
         use std::io::Write as _;
@@ -120,18 +157,20 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
         writeln!(out, "listening on http://{bound} ({mode})")?;
         out.flush()?;
     }
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    listen::run(listener, router, config.limits, shutdown).await?;
     Ok(())
 }
 
 /// Computes the answers the dashboard asks for first, so that the first visitor does not wait.
 fn warm(state: Arc<AppState>) {
-    tokio::task::spawn_blocking(move || {
-        let snapshot = state.snapshot();
-        if let Ok(reply) = api::summary(&snapshot, None) {
-            snapshot.remember(cache_key("/api/v1/summary", None), &reply);
-        }
-    });
+    tokio::task::spawn_blocking(move || warm_snapshot(&state.snapshot()));
+}
+
+/// Caches the dashboard's first answer in `snapshot` (at start-up and after each reload).
+pub(crate) fn warm_snapshot(snapshot: &Snapshot) {
+    if let Ok(reply) = api::summary(snapshot, None) {
+        snapshot.remember(cache_key("/api/v1/summary", None), &reply);
+    }
 }
 
 async fn shutdown_signal() {
@@ -159,6 +198,8 @@ async fn shutdown_signal() {
 const DATA_VERSION: &str = "x-attrition-data-version";
 /// `X-Attrition-Convention`.
 const CONVENTION: &str = "x-attrition-convention";
+/// `X-Attrition-Generation`.
+const GENERATION: &str = "x-attrition-generation";
 
 fn routes(state: Arc<AppState>, timeout: Duration) -> Router {
     let api = Router::new()
@@ -238,10 +279,15 @@ fn cached_or(state: &AppState, key: String, compute: impl FnOnce(&Snapshot) -> R
 }
 
 /// Runs `compute` on the blocking pool, a few at a time, caching a GET's answer under `key`.
+/// `compute` is given the request's [`Budget`]: the request's deadline, cancelled when the
+/// request is dropped (at its time limit), so that long work can stop instead of running on
+/// for nobody.
 async fn heavy<F>(state: &AppState, key: Option<String>, compute: F) -> Response
 where
-    F: FnOnce(&Snapshot) -> Result<Reply, ApiError> + Send + 'static,
+    F: FnOnce(&Snapshot, &Budget) -> Result<Reply, ApiError> + Send + 'static,
 {
+    let budget = Budget::until(std::time::Instant::now().checked_add(state.timeout));
+    let _cancel = CancelOnDrop(budget.clone());
     let snapshot = state.snapshot();
     if let Some(reply) = key.as_deref().and_then(|k| snapshot.cached(k)) {
         return respond(reply);
@@ -250,7 +296,7 @@ where
         return ApiError::internal("the server is shutting down").into_response();
     };
     let worker = Arc::clone(&snapshot);
-    match tokio::task::spawn_blocking(move || compute(&worker)).await {
+    match tokio::task::spawn_blocking(move || compute(&worker, &budget)).await {
         Ok(Ok(reply)) => {
             if let Some(key) = key {
                 snapshot.remember(key, &reply);
@@ -281,7 +327,7 @@ async fn by_category(
 
 async fn summary(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
     let key = cache_key("/api/v1/summary", query.as_deref());
-    heavy(&state, Some(key), move |snapshot| api::summary(snapshot, query.as_deref())).await
+    heavy(&state, Some(key), move |snapshot, _| api::summary(snapshot, query.as_deref())).await
 }
 
 async fn forecast(
@@ -294,7 +340,7 @@ async fn forecast(
         Err(rejection) => return ApiError::not_found(Some("category"), rejection.body_text()).into_response(),
     };
     let key = cache_key(&format!("/api/v1/forecast/{category}"), query.as_deref());
-    heavy(&state, Some(key), move |snapshot| api::forecast(snapshot, &category, query.as_deref())).await
+    heavy(&state, Some(key), move |snapshot, _| api::forecast(snapshot, &category, query.as_deref())).await
 }
 
 async fn check_claims(State(state): State<Arc<AppState>>, body: Result<Bytes, BytesRejection>) -> Response {
@@ -302,7 +348,8 @@ async fn check_claims(State(state): State<Arc<AppState>>, body: Result<Bytes, By
         Ok(body) => body,
         Err(rejection) => return body_error(&rejection).into_response(),
     };
-    heavy(&state, None, move |snapshot| api::check_claims(snapshot, &body)).await
+    let max_text = state.max_claim_text;
+    heavy(&state, None, move |snapshot, budget| api::check_claims(snapshot, &body, max_text, budget)).await
 }
 
 /// A body that could not be read: 413 when too large.
@@ -320,14 +367,17 @@ async fn healthz(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) 
         return error.into_response();
     }
     let snapshot = state.snapshot();
-    let body = match &snapshot.record {
-        Some(record) => serde_json::json!({
-            "status": "ok",
-            "data_version": record.data_version().to_string(),
-            "last_report": record.last_report,
-        }),
-        None => serde_json::json!({"status": "empty", "data_version": null, "last_report": null}),
+    let (status, data_version, last_report) = match &snapshot.record {
+        Some(record) => ("ok", Some(record.data_version().to_string()), Some(record.last_report)),
+        None => ("empty", None, None),
     };
+    let body = serde_json::json!({
+        "status": status,
+        "data_version": data_version,
+        "last_report": last_report,
+        "generation": snapshot.generation,
+        "loaded_at": snapshot.loaded_at.to_string(),
+    });
     let status = if snapshot.record.is_some() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, axum::Json(body)).into_response()
 }
@@ -357,6 +407,9 @@ fn respond(reply: Reply) -> Response {
     }
     if let Some(value) = reply.data_version.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
         headers.insert(HeaderName::from_static(DATA_VERSION), value);
+    }
+    if let Some(generation) = reply.generation {
+        headers.insert(HeaderName::from_static(GENERATION), HeaderValue::from(generation));
     }
     if let Some(convention) = reply.convention {
         headers.insert(HeaderName::from_static(CONVENTION), HeaderValue::from_static(convention.name()));

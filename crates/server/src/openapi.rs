@@ -154,7 +154,7 @@ fn schemas() -> Value {
     json!({
         "Meta": object(json!({
             "source": string(), "source_description": string(), "data_version": string(),
-            "last_report": date(),
+            "generation": integer(), "last_report": date(),
             "convention": {"type": "string", "enum": ["loss-day", "report-day"]},
             "convention_meaning": string(), "net_of_corrections": {"type": "boolean"},
             "as_of": nullable(date())
@@ -163,7 +163,8 @@ fn schemas() -> Value {
             "status": integer(), "parameter": nullable(string()), "message": string()
         }))})),
         "Health": object(json!({"status": {"type": "string", "enum": ["ok", "empty"]},
-                                "data_version": nullable(string()), "last_report": nullable(date())})),
+                                "data_version": nullable(string()), "last_report": nullable(date()),
+                                "generation": integer(), "loaded_at": string()})),
         "Figure": figure(),
         "RankedPeriod": ranked_period(),
         "DayReport": day_report(),
@@ -351,7 +352,8 @@ fn build() -> Value {
                 "responses": {
                     "200": {"description": "claims with verdicts", "content": {"application/json": {"schema": schema_ref("ClaimsChecked")}}},
                     "400": {"$ref": "#/components/responses/BadRequest"},
-                    "413": error_response("body over 1 MiB")}}},
+                    "413": error_response("body over 1 MiB, or text over the server's --max-claim-text (256 KiB by default)"),
+                    "503": error_response("the check ran out of time (--timeout) and its work was stopped")}}},
             "/api/v1/sync": {"post": {
                 "summary": "fetch the daily series from the configured upstream; needs the token",
                 "security": token,

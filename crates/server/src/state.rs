@@ -1,7 +1,9 @@
-//! What the server answers from: a snapshot of the store read at start-up (the whole daily
-//! record and every assessment, a few megabytes), replaced whole after a write, and a cache of
-//! the answers already computed from it. Readers never wait for the store; a write builds the
-//! next snapshot aside and swaps it in.
+//! What the server answers from: a snapshot of the store (the whole daily record and every
+//! assessment, a few megabytes), replaced whole whenever the store changes (a write through the
+//! server, or an import or sync by another process, see [`crate::follow`]), and a cache of the
+//! answers already computed from it. Readers never wait for the store: a request clones the
+//! current snapshot's `Arc` and answers from it to the end, while the next snapshot is built
+//! aside and swapped in; the old one is freed when its last request finishes.
 
 use crate::error::ApiError;
 use attrition_analysis::{Ranking, Record};
@@ -13,7 +15,9 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 /// How many bytes of answers a snapshot keeps; the cache is emptied when it would hold more.
 const CACHE_BYTES: usize = 64 << 20;
@@ -27,6 +31,8 @@ pub struct Reply {
     pub content_type: &'static str,
     /// `X-Attrition-Data-Version`.
     pub data_version: Option<String>,
+    /// `X-Attrition-Generation`: the snapshot it was computed from.
+    pub generation: Option<u64>,
     /// `X-Attrition-Convention`.
     pub convention: Option<Convention>,
     /// The download name of a CSV body.
@@ -39,6 +45,11 @@ pub struct Snapshot {
     pub record: Option<Record>,
     /// The curated registry and every stored assessment.
     pub assessments: Vec<Assessment>,
+    /// Which snapshot this is since the server started (1 for the first; one more at each
+    /// reload), so that a client can tell that two answers came from different data.
+    pub generation: u64,
+    /// When it was read from the store.
+    pub loaded_at: jiff::Timestamp,
     cache: Mutex<Cache>,
     rankings: Mutex<HashMap<RankingKey, Arc<Ranking>>>,
 }
@@ -60,8 +71,16 @@ impl Snapshot {
     /// A message naming the store when it cannot be opened or read, or the curated registry
     /// does not validate.
     pub fn load(path: &Path, today: Date) -> Result<Snapshot, String> {
-        let fail = |e: &dyn std::fmt::Display| format!("reading the store {}: {e}", path.display());
-        let store = Store::open(path).map_err(|e| fail(&e))?;
+        let store = Store::open(path).map_err(|e| format!("reading the store {}: {e}", path.display()))?;
+        Snapshot::read(&store, today)
+    }
+
+    /// Reads the snapshot through an open store.
+    ///
+    /// # Errors
+    /// As [`Snapshot::load`].
+    pub fn read(store: &Store, today: Date) -> Result<Snapshot, String> {
+        let fail = |e: &dyn std::fmt::Display| format!("reading the store {}: {e}", store.path().display());
         let record = match store.source_versions().map_err(|e| fail(&e))?.first() {
             None => None,
             Some(summary) => {
@@ -72,7 +91,14 @@ impl Snapshot {
         let mut assessments =
             attrition_sources::curated(today).map_err(|e| format!("the curated registry does not validate: {e}"))?;
         assessments.extend(store.assessments().map_err(|e| fail(&e))?);
-        Ok(Snapshot { record, assessments, cache: Mutex::default(), rankings: Mutex::default() })
+        Ok(Snapshot {
+            record,
+            assessments,
+            generation: 0,
+            loaded_at: jiff::Timestamp::now(),
+            cache: Mutex::default(),
+            rankings: Mutex::default(),
+        })
     }
 
     /// The record, or 503 when the store is empty.
@@ -156,6 +182,8 @@ pub struct Meta {
     pub source_description: &'static str,
     /// "petroivaniuk report of 2026-08-08".
     pub data_version: String,
+    /// The server's snapshot generation the figures were computed from (see `/healthz`).
+    pub generation: u64,
     /// The last report used.
     pub last_report: Date,
     /// The date convention.
@@ -169,14 +197,15 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// The meta of figures computed from `record`.
+    /// The meta of figures computed from `record`, of snapshot `generation`.
     #[must_use]
-    pub fn of(record: &Record, convention: Convention, net: bool, as_of: Option<Date>) -> Meta {
+    pub fn of(generation: u64, record: &Record, convention: Convention, net: bool, as_of: Option<Date>) -> Meta {
         let version: DataVersion = record.data_version();
         Meta {
             source: record.source.name(),
             source_description: record.source.description(),
             data_version: version.to_string(),
+            generation,
             last_report: version.last_report,
             convention,
             convention_meaning: convention.explanation(),
@@ -186,9 +215,60 @@ impl Meta {
     }
 }
 
+/// How long a heavy computation may go on: until its request's deadline, and no longer than
+/// its request lives (dropped at the time limit, or when the client goes away). The work runs
+/// on a blocking thread that nothing can interrupt, so it looks at its budget between steps.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    deadline: Option<Instant>,
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Budget {
+    /// A budget that ends at `deadline` (or never), unless cancelled before.
+    #[must_use]
+    pub fn until(deadline: Option<Instant>) -> Budget {
+        Budget { deadline, cancelled: Arc::new(AtomicBool::new(false)) }
+    }
+
+    /// Ends the budget now.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the work may go on.
+    ///
+    /// # Errors
+    /// A 503 when the deadline has passed or the request was dropped.
+    pub fn check(&self) -> Result<(), ApiError> {
+        let late = self.deadline.is_some_and(|d| Instant::now() >= d);
+        if late || self.cancelled.load(Ordering::Relaxed) {
+            return Err(ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                None,
+                "the request ran out of time and its work was stopped",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Cancels a budget when dropped: held by the request's future, so that the blocking work
+/// learns that nobody waits for it any more.
+pub struct CancelOnDrop(pub Budget);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
 /// The server's settings and its current snapshot.
 pub struct AppState {
     snapshot: RwLock<Arc<Snapshot>>,
+    /// The connection that notices changes to the store ([`crate::follow`]); locked while a
+    /// snapshot is loaded, so that two reloads never swap in out of order.
+    pub(crate) follower: Mutex<crate::follow::Follower>,
     /// The store.
     pub db: PathBuf,
     /// The token that writes need; `None` makes the server read-only.
@@ -199,20 +279,32 @@ pub struct AppState {
     pub heavy: tokio::sync::Semaphore,
     /// Serialises writes.
     pub writing: tokio::sync::Mutex<()>,
+    /// The time limit of one request.
+    pub timeout: Duration,
+    /// The longest text one claim check takes, in bytes.
+    pub max_claim_text: usize,
 }
 
 impl AppState {
-    /// A state serving `snapshot`.
+    /// A state serving `snapshot` (as generation 1), following the store through `follower`.
     #[must_use]
-    pub fn new(snapshot: Snapshot, db: PathBuf, token: Option<String>, upstream: String) -> AppState {
+    pub(crate) fn new(
+        mut snapshot: Snapshot,
+        follower: crate::follow::Follower,
+        config: &crate::ServeConfig,
+    ) -> AppState {
         let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        snapshot.generation = 1;
         AppState {
             snapshot: RwLock::new(Arc::new(snapshot)),
-            db,
-            token,
-            upstream,
+            follower: Mutex::new(follower),
+            db: config.db.clone(),
+            token: config.token.clone(),
+            upstream: config.upstream.clone(),
             heavy: tokio::sync::Semaphore::new(workers),
             writing: tokio::sync::Mutex::new(()),
+            timeout: config.timeout,
+            max_claim_text: config.max_claim_text,
         }
     }
 
@@ -225,12 +317,16 @@ impl AppState {
         }
     }
 
-    /// Replaces the snapshot (after a write).
-    pub fn replace(&self, snapshot: Snapshot) {
-        let next = Arc::new(snapshot);
-        match self.snapshot.write() {
-            Ok(mut guard) => *guard = next,
-            Err(poisoned) => *poisoned.into_inner() = next,
-        }
+    /// Replaces the snapshot with `snapshot`, numbered one past the current one; requests
+    /// answering from the old one finish with it. Returns the new generation.
+    pub fn replace(&self, mut snapshot: Snapshot) -> u64 {
+        let mut guard = match self.snapshot.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        snapshot.generation = guard.generation + 1;
+        let generation = snapshot.generation;
+        *guard = Arc::new(snapshot);
+        generation
     }
 }

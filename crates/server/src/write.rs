@@ -1,10 +1,10 @@
 //! The endpoints that change the store: adding assessments and running a sync. Both need the
 //! token given at start-up, run one at a time, leave the store unchanged on any error, and
-//! replace the served snapshot when they succeed.
+//! replace the served snapshot when they succeed (at once, through [`crate::follow::refresh`]).
 
 use crate::error::ApiError;
 use crate::ingest::store_fetched;
-use crate::state::{AppState, Snapshot};
+use crate::state::AppState;
 use attrition_model::{Origin, SourceId};
 use attrition_sources::HttpOptions;
 use attrition_store::{BatchSource, Store};
@@ -61,8 +61,9 @@ where
         let mut store = Store::open(&worker.db)
             .map_err(|e| ApiError::internal(format!("opening the store {}: {e}", worker.db.display())))?;
         let answer = work(&mut store)?;
-        let snapshot = Snapshot::load(&worker.db, jiff::Zoned::now().date()).map_err(ApiError::internal)?;
-        worker.replace(snapshot);
+        // Reloaded now rather than at the follower's next look, so that a read right after the
+        // write's answer sees what it wrote.
+        crate::follow::refresh(&worker, true).map_err(ApiError::internal)?;
         Ok::<_, ApiError>(answer)
     })
     .await;

@@ -158,6 +158,16 @@ impl Store {
         &self.path
     }
 
+    /// SQLite's `PRAGMA data_version` on this connection: it changes whenever another connection
+    /// (in this process or another) commits to the file, and never for this connection's own
+    /// commits. A long-lived reader polls it to learn cheaply that it must reload.
+    ///
+    /// # Errors
+    /// [`StoreError`] when SQLite fails (or the file is locked past the busy timeout).
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.sql(e))
+    }
+
     /// The connection, for the other modules of the crate.
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn

@@ -14,6 +14,7 @@ mod claims;
 mod dashboard;
 mod figures;
 mod forecast;
+mod hardening;
 mod harness;
 mod import;
 mod mse;
