@@ -39,6 +39,8 @@ fn answer(db: &str, path: &str) -> Result<(StatusCode, usize), Box<dyn std::erro
         cors: Vec::new(),
         upstream: String::new(),
         timeout: Duration::from_secs(60),
+        limits: attrition_server::Limits::default(),
+        max_claim_text: attrition_server::MAX_CLAIM_TEXT,
     };
     // One thread: the count is then the request's own work, not a pool's scheduling.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
