@@ -75,18 +75,21 @@ fn the_server_serves_an_import_by_another_process_within_a_second() {
     assert!(!statuses.is_empty() && statuses.iter().all(|s| s == "200"), "{statuses:?}");
     eprintln!("import committed -> served: {} ms (after the importing process exited)", visible.as_millis());
     assert!(visible < Duration::from_millis(1500), "seen after {visible:?}");
-    assert_eq!(after["generation"], 2, "{after}");
+    // the import commits its data and then the calibrations it keeps: one reload or two
+    assert!(after["generation"].as_u64().is_some_and(|g| g >= 2), "{after}");
     assert_eq!(after["data_version"], "petroivaniuk report of 2026-08-08", "{after}");
     // The new figures, with the generation in meta and in the header.
     let response = serving.get("/api/v1/totals/personnel?period=2026-07");
     assert_eq!(response.status, 200, "{}", response.text());
-    assert_eq!(response.header("x-attrition-generation"), Some("2"));
+    assert!(response.header("x-attrition-generation").is_some_and(|g| g != "1"));
     let total = response.json();
     assert_eq!(total["meta"]["last_report"], "2026-08-08");
-    assert_eq!(total["meta"]["generation"], 2);
+    assert!(total["meta"]["generation"].as_u64().is_some_and(|g| g >= 2), "{total}");
     // Nothing changed: no reload.
     std::thread::sleep(Duration::from_millis(600));
-    assert_eq!(serving.json("/healthz")["generation"], 2);
+    let settled = serving.json("/healthz")["generation"].clone();
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(serving.json("/healthz")["generation"], settled);
 }
 
 #[test]
