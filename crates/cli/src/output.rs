@@ -89,18 +89,7 @@ fn looks_numeric(cell: &str) -> bool {
 
 /// `1234567` → `1,234,567`.
 pub fn group(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    attrition_analysis::count(n)
 }
 
 /// A signed change with a sign: `+1,020`, `-14`, `0`.
